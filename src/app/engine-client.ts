@@ -1,0 +1,16 @@
+import { wrap, type Remote } from 'comlink';
+import type { EngineApi } from '../engine/engine.ts';
+
+let engine: Remote<EngineApi> | null = null;
+
+/** The one engine worker of the page; every query goes through it, never on the UI thread. */
+export function getEngine(): Remote<EngineApi> {
+  if (!engine) {
+    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'engine',
+    });
+    engine = wrap<EngineApi>(worker);
+  }
+  return engine;
+}

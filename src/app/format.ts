@@ -1,0 +1,43 @@
+import { DataType, type Field } from 'apache-arrow';
+import { formatDate, formatTimestamp } from '../engine/arrow-rows.ts';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1) return '<1 ms';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export function isNumericField(field: Field): boolean {
+  return (
+    DataType.isInt(field.type) || DataType.isFloat(field.type) || DataType.isDecimal(field.type)
+  );
+}
+
+/** A result cell as a person reads it: thousands separators, DuckDB-style timestamps, NULL shown. */
+export function formatCell(field: Field, value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  const type = field.type;
+  if (typeof value === 'bigint') return integer.format(value);
+  if (typeof value === 'number') {
+    if (DataType.isTimestamp(type)) return formatTimestamp(value);
+    if (DataType.isDate(type)) return formatDate(value);
+    if (Number.isNaN(value)) return 'NaN';
+    return Number.isInteger(value) ? integer.format(value) : decimal.format(value);
+  }
+  if (DataType.isDecimal(type)) return decimal.format(Number(String(value)) / 10 ** type.scale);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  if (typeof value === 'object' && 'toJSON' in value && typeof value.toJSON === 'function') {
+    return JSON.stringify(value.toJSON());
+  }
+  return String(value);
+}

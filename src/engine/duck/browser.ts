@@ -1,0 +1,33 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import { asyncDatabase } from './wasm-async.ts';
+import type { DuckDatabase } from './types.ts';
+
+// Only the bundles selectBundle can pick in a browser with wasm exceptions: `eh` everywhere, `coi`
+// (threads) when the page is cross-origin isolated. The `mvp` bundle would add 35 MB for browsers
+// older than every one the app supports.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: ehWasm, mainWorker: ehWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread },
+};
+
+/** Starts DuckDB-WASM in its own worker, nested in the engine worker. */
+export async function openBrowserDatabase(
+  onProgress?: (fraction: number) => void,
+): Promise<DuckDatabase> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const threaded = bundle.mainModule === coiWasm;
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+    if (p.bytesTotal > 0) onProgress?.(p.bytesLoaded / p.bytesTotal);
+  });
+  const threads = threaded ? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)) : 1;
+  await db.open({ maximumThreads: threads, query: { castBigIntToDouble: false } });
+  return asyncDatabase(db, threaded ? 'coi' : 'eh', threads);
+}

@@ -1,0 +1,32 @@
+import { arrowRows, type PlainRow } from './arrow-rows.ts';
+import { OFFLINE_SETTINGS_SQL, type DuckDatabase } from './duck/types.ts';
+
+/**
+ * The small interface the SQL models, CLIs and benchmarks use: the same calls over duckdb-wasm
+ * (browser or Node) and over native DuckDB (@duckdb/node-api).
+ */
+export interface SqlDriver {
+  readonly engine: 'wasm' | 'native';
+  readonly description: string;
+  exec(sql: string): Promise<void>;
+  rows(sql: string, params?: readonly unknown[]): Promise<PlainRow[]>;
+  /** Makes `bytes` readable from SQL under `name`. */
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function wasmDriver(db: DuckDatabase): Promise<SqlDriver> {
+  const session = await db.connect();
+  await session.exec(OFFLINE_SETTINGS_SQL);
+  return {
+    engine: 'wasm',
+    description: `duckdb-wasm ${await db.version()} (${db.bundle}, ${db.threads} thread${db.threads === 1 ? '' : 's'})`,
+    exec: (sql) => session.exec(sql),
+    rows: async (sql, params) => arrowRows(await session.query(sql, params)),
+    registerBuffer: (name, bytes) => db.registerBuffer(name, bytes),
+    async close() {
+      await session.close();
+      await db.close();
+    },
+  };
+}
