@@ -118,7 +118,7 @@ const report: BenchReport = {
     node: process.version,
     chromium: browser.version(),
     wasm: 'duckdb-wasm 1.32.0 (eh bundle, 1 thread)',
-    native: `${native.description}`,
+    native: native.description,
   },
   results,
 };
