@@ -1,6 +1,6 @@
 import { Field, Int64, Float64, TimestampMillisecond, DateDay, Utf8, Int32 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCount, formatDuration } from './format.ts';
+import { formatBytes, formatCell, formatCount, formatDuration } from './format.ts';
 
 describe('formatCell', () => {
   it.each([
@@ -28,4 +28,13 @@ describe('formatCount and formatDuration', () => {
     [1500, '1.50 s'],
     [125_000, '2 min 5 s'],
   ])('%d ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [512, '512 B'],
+    [1500, '1.5 KB'],
+    [64_000_000, '64 MB'],
+    [1_200_000_000, '1.2 GB'],
+  ])('%d → %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
 });

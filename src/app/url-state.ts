@@ -1,20 +1,60 @@
+import { SCENARIOS, type DemoRecipe, type Scenario } from '../data/generator/scenarios.ts';
 import { DEFAULT_PAGE, pageOf } from './pages.ts';
 
 /** The view as the URL holds it. Keys are short; only values the user chose are written. */
 export interface ViewState {
   page: string;
+  /** The demo data set to generate (shared links carry it so the recipient regenerates the same data). */
+  recipe: DemoRecipe;
+  /** False when the user asked not to load demo data on open. */
+  autoDemo: boolean;
 }
 
-const KEY = { page: 'p' } as const;
+export const DEFAULT_RECIPE: DemoRecipe = { seed: 42, orders: 10_000, scenario: 'normal_day' };
+export const DEMO_SIZES = [1_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000] as const;
+
+const KEY = {
+  page: 'p',
+  seed: 'seed',
+  orders: 'orders',
+  scenario: 'scenario',
+  demo: 'demo',
+} as const;
+
+function intParam(params: URLSearchParams, key: string, min: number, max: number): number | null {
+  const text = params.get(key);
+  if (text === null || !/^\d{1,10}$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
 
 export function fromSearch(search: string): ViewState {
   const params = new URLSearchParams(search);
-  return { page: pageOf(params.get(KEY.page)).id };
+  const scenario = params.get(KEY.scenario);
+  return {
+    page: pageOf(params.get(KEY.page)).id,
+    recipe: {
+      seed: intParam(params, KEY.seed, 0, 2 ** 31 - 1) ?? DEFAULT_RECIPE.seed,
+      orders: intParam(params, KEY.orders, 1_000, 1_000_000) ?? DEFAULT_RECIPE.orders,
+      scenario: SCENARIOS.includes(scenario as Scenario)
+        ? (scenario as Scenario)
+        : DEFAULT_RECIPE.scenario,
+    },
+    autoDemo: params.get(KEY.demo) !== '0',
+  };
 }
 
 export function toSearch(view: ViewState): string {
   const params = new URLSearchParams();
   if (view.page !== DEFAULT_PAGE) params.set(KEY.page, view.page);
+  if (view.recipe.seed !== DEFAULT_RECIPE.seed) params.set(KEY.seed, String(view.recipe.seed));
+  if (view.recipe.orders !== DEFAULT_RECIPE.orders) {
+    params.set(KEY.orders, String(view.recipe.orders));
+  }
+  if (view.recipe.scenario !== DEFAULT_RECIPE.scenario) {
+    params.set(KEY.scenario, view.recipe.scenario);
+  }
+  if (!view.autoDemo) params.set(KEY.demo, '0');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

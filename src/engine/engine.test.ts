@@ -2,12 +2,15 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type EngineApi } from './engine.ts';
 import { openNodeWasmDatabase } from './duck/wasm-node.ts';
+import path from 'node:path';
+import { loadModelFiles } from '../pipeline/load-files.ts';
 
 let engine: EngineApi;
 
 beforeAll(async () => {
   engine = createEngine({
     openDatabase: openNodeWasmDatabase,
+    modelFiles: () => loadModelFiles(path.resolve(import.meta.dirname, '../sql')),
     now: () => performance.now(),
     transfer: (value) => value,
   });
@@ -122,4 +125,22 @@ describe('engine over duckdb-wasm in Node', () => {
 
 afterAll(async () => {
   // The blocking bindings hold no worker; nothing to close beyond the process.
+});
+
+describe('the pipeline in the engine', () => {
+  it('builds silver and gold over loaded demo data and reconciles every source', async () => {
+    await engine.loadDemo({ seed: 5, orders: 1000, scenario: 'normal_day' });
+    const statuses: string[] = [];
+    const run = await engine.buildPipeline((p) => statuses.push(p.status));
+    expect(run.status).toBe('success');
+    expect(run.models.filter((m) => m.status === 'failed')).toEqual([]);
+    expect(statuses).toContain('built');
+    const unbalanced = await engine.rows('SELECT * FROM silver.reconciliation WHERE NOT balanced');
+    expect(unbalanced).toEqual([]);
+    const [orders] = await engine.rows(
+      'SELECT (SELECT count(*) FROM silver.orders) + (SELECT count(*) FROM silver.quarantine WHERE _source_table = ?) AS n',
+      ['olist_orders'],
+    );
+    expect(orders?.n).toBe(1000);
+  });
 });

@@ -2,10 +2,19 @@ import type { DuckDatabase, DuckSession } from './duck/types.ts';
 import { OFFLINE_SETTINGS_SQL } from './duck/types.ts';
 import { EngineError, toEngineError } from './errors.ts';
 import { arrowRows, type PlainRow } from './arrow-rows.ts';
+import { sessionDriver, type SqlDriver } from './sql-driver.ts';
+import { createIngestor, type NamedBytes, type TaskProgress } from './ingest/ingestor.ts';
+import type { DemoRecipe } from '../data/generator/index.ts';
+import { runPipeline } from '../pipeline/run.ts';
+import type { ModelFile } from '../pipeline/model.ts';
+import type { PipelineRun, RunProgress } from '../pipeline/types.ts';
+import { createTaskQueue } from './task-queue.ts';
 import { collectResult, tableStream, type QueryResult } from './collect-result.ts';
 
 export interface EngineDeps {
   openDatabase(onProgress?: (fraction: number) => void): Promise<DuckDatabase>;
+  /** The SQL model files (src/sql/**), as the pipeline runner takes them. */
+  modelFiles(): Promise<ModelFile[]>;
   now(): number;
   /** Marks buffers to move, not copy, across the worker boundary (comlink's `transfer` in a worker). */
   transfer<T>(value: T, transferables: Transferable[]): T;
@@ -77,6 +86,19 @@ export function createEngine(deps: EngineDeps) {
     return s;
   }
 
+  let taskDriver: Promise<SqlDriver> | null = null;
+  const driver = () =>
+    (taskDriver ??= (async () => sessionDriver((await ready()).db, await session('tasks')))());
+  const interrupt = async () => {
+    await (await sessions.get('tasks'))?.cancel();
+  };
+  const serial = createTaskQueue();
+  const ingestor = createIngestor({ driver, interrupt, serial });
+  let build: AbortController | null = null;
+  const rethrow = (error: unknown): never => {
+    throw toEngineError(error);
+  };
+
   const api = {
     async init(): Promise<EngineInfo> {
       return (await ready()).info;
@@ -139,6 +161,46 @@ export function createEngine(deps: EngineDeps) {
       if (!s) return false;
       cancelled.add(channel);
       return (await s).cancel();
+    },
+
+    /** Loads CSV files into bronze; each file is recognised by its header. */
+    ingestFiles(files: Array<File | NamedBytes>, onProgress?: (p: TaskProgress) => void) {
+      return ingestor.ingestFiles(files, onProgress).catch(rethrow);
+    },
+
+    /** Generates the built-in demo data set in this worker and loads it into bronze. */
+    loadDemo(recipe: DemoRecipe, onProgress?: (p: TaskProgress) => void) {
+      return ingestor.loadDemo(recipe, onProgress).catch(rethrow);
+    },
+
+    /** Stops the load in progress; nothing from the file being loaded is kept. */
+    cancelIngest(): Promise<void> {
+      return ingestor.cancel();
+    },
+
+    /** Runs the silver, gold and ml models over bronze, then their data tests. */
+    buildPipeline(onProgress?: (p: RunProgress) => void): Promise<PipelineRun> {
+      return serial(async () => {
+        const controller = (build = new AbortController());
+        try {
+          return await runPipeline(await driver(), await deps.modelFiles(), {
+            onProgress,
+            signal: controller.signal,
+          });
+        } finally {
+          build = null;
+        }
+      }).catch(rethrow);
+    },
+
+    async cancelBuild(): Promise<void> {
+      if (!build) return;
+      build.abort();
+      await interrupt();
+    },
+
+    bronzeStatus() {
+      return ingestor.status().catch(rethrow);
     },
 
     async registerBuffer(name: string, bytes: Uint8Array): Promise<void> {

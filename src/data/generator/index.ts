@@ -1,0 +1,17 @@
+export { generateDemo } from './generate.ts';
+export type { DemoProgress, DemoSink, DemoSummary, GenerateOptions } from './generate.ts';
+export { DEMO_FILES, EXTENSION_FILES, headerLine, OLIST_FILES } from './schema.ts';
+export type { DemoFileName, DemoFileSpec, Quoting } from './schema.ts';
+export { SCENARIOS, validateRecipe } from './scenarios.ts';
+export type { DemoRecipe, Scenario } from './scenarios.ts';
+export { DEMAND_COEFFICIENTS, demandIndex, expectedUnits } from './demand.ts';
+export type { DemandFeatures } from './demand.ts';
+export { expectedLog1pUnits, rSquared } from './demand-ceiling.ts';
+export type { DemandCeiling } from './demand-ceiling.ts';
+export { ORDER_STATUSES } from './lifecycle.ts';
+export { PAYMENT_STATUSES, PAYMENT_TYPES } from './payments.ts';
+export { DEVICES, EVENT_TYPES, SALES_CHANNELS } from './sessions.ts';
+export { MARKETING_CHANNELS } from './campaigns.ts';
+export { TIERS } from './people.ts';
+export { WAREHOUSES } from './inventory.ts';
+export { DATA_END, PERIOD_END, PERIOD_START } from './calendar.ts';

@@ -1,0 +1,12 @@
+export { runPipeline, loadPipeline, bronzeStats, STUB_SCHEMA } from './run.ts';
+export type { RunOptions } from './run.ts';
+export { parseModel, referencedTables, LAYERS } from './model.ts';
+export type { Model, ModelFile, Layer } from './model.ts';
+export { orderModels, skipReason, PipelineDefinitionError } from './graph.ts';
+export { parseDataTest, parseDataTests, failingRowsSql } from './data-tests.ts';
+export type { DataTest } from './data-tests.ts';
+export { buildLineage } from './lineage.ts';
+export type { Lineage, LineageNode, LineageEdge } from './lineage.ts';
+export { persistRun, META_DDL, sqlLiteral } from './meta.ts';
+export { BRONZE_SOURCES, bronzeSource } from './sources.ts';
+export type * from './types.ts';

@@ -1,0 +1,82 @@
+import { test, expect } from './fixtures.ts';
+
+const SELLERS =
+  'seller_id,seller_zip_code_prefix,seller_city,seller_state\n' +
+  '3442f8959a84dea7ee197c632cb2df15,13023,campinas,SP\n' +
+  'd1b65fc7debc3361ea86b5f14c68d2e2,01310,sao paulo,SP\n' +
+  'ce3ad9de960102d0677a81f5d0bb7b2d,20031,rio de janeiro,RJ,extra\n';
+
+test.describe('Sources', () => {
+  test('an empty database gets the demo data set of the URL recipe on open', async ({
+    openApp,
+  }) => {
+    const page = await openApp('?orders=1000&seed=3');
+    const batches = page.getByTestId('batch-table').locator('tbody tr');
+    await expect(batches).toHaveCount(18, { timeout: 60_000 });
+    await expect(page.getByTestId('load-outcomes').locator('li.loaded')).toHaveCount(18);
+    // The pipeline builds on its own after the load: every model, every test, every source balanced.
+    await expect(page.getByTestId('build-summary')).toContainText('quality 100%', {
+      timeout: 90_000,
+    });
+    const recon = page.getByTestId('reconciliation').locator('tbody tr');
+    await expect(recon).toHaveCount(18);
+    await expect(recon.filter({ hasText: '✗ no' })).toHaveCount(0);
+    await expect(recon.filter({ hasText: 'bronze.olist_orders' }).locator('td').nth(2)).toHaveText(
+      '1,000',
+    );
+    await page
+      .getByLabel('SQL query')
+      .fill(
+        'SELECT count(*) AS orders, count(DISTINCT _batch_id) AS batches FROM bronze.olist_orders',
+      );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByTestId('result-table').locator('tbody td')).toHaveText(['1,000', '1']);
+  });
+
+  test('dropped files load, a repeat is recognised, an unknown header is refused', async ({
+    openApp,
+  }) => {
+    const page = await openApp();
+    const input = page.getByTestId('file-input');
+    await input.setInputFiles([
+      { name: 'olist_sellers_dataset.csv', mimeType: 'text/csv', buffer: Buffer.from(SELLERS) },
+      { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('title,body\na,b\n') },
+    ]);
+    const outcomes = page.getByTestId('load-outcomes').locator('li');
+    await expect(outcomes.nth(0)).toContainText(
+      'olist_sellers_dataset.csv → bronze.olist_sellers: 2 rows',
+    );
+    await expect(outcomes.nth(0)).toContainText('1 malformed record set aside');
+    await expect(outcomes.nth(1)).toContainText('notes.csv: This header matches no known format');
+
+    await input.setInputFiles([
+      { name: 'sellers-again.csv', mimeType: 'text/csv', buffer: Buffer.from(SELLERS) },
+    ]);
+    await expect(page.getByTestId('load-outcomes').locator('li')).toHaveText([
+      'sellers-again.csv: already loaded as batch B000001; not loaded again.',
+    ]);
+    await expect(page.getByTestId('batch-table').locator('tbody tr')).toHaveCount(1);
+
+    await page
+      .getByLabel('SQL query')
+      .fill(
+        "SELECT seller_zip_code_prefix AS zip FROM bronze.olist_sellers WHERE seller_city = 'sao paulo'",
+      );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByTestId('result-table').locator('tbody td')).toHaveText(['01310']);
+  });
+
+  test('a cancelled demo load keeps nothing', async ({ openApp }) => {
+    const page = await openApp();
+    await page.getByLabel('Orders').selectOption('1000000');
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    const task = page.getByTestId('task-progress');
+    await expect(task).toContainText('Generating:', { timeout: 20_000 });
+    await task.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('load-error')).toContainText('cancelled');
+    await expect(task).toHaveCount(0);
+    await expect(page.getByText('Nothing loaded yet.')).toBeVisible();
+    // The recipe the user chose is in the URL, so the link reproduces the choice.
+    expect(new URL(page.url()).searchParams.get('orders')).toBe('1000000');
+  });
+});
