@@ -4,7 +4,10 @@ import type { EngineApi } from '../src/engine/engine.ts';
 import type { BenchTarget } from './scenarios.ts';
 
 declare global {
-  var lakehouse: { engine: Remote<EngineApi> };
+  var lakehouse: {
+    engine: Remote<EngineApi>;
+    watch(handle: FileSystemDirectoryHandle): Promise<void>;
+  };
 }
 
 /** The built app's engine worker, driven through the page; times are taken inside the page. */

@@ -15,6 +15,11 @@ export interface BenchReport {
   runs: number;
   machine: Record<string, string | number>;
   results: ScenarioResult[];
+  pipeline?: {
+    orders: number;
+    rowsPerSecond: { browser: number; native: number };
+    models: { model: string; browser: number; native: number }[];
+  };
 }
 
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US'));
@@ -32,6 +37,7 @@ export function renderMarkdown(report: BenchReport): string {
       (r) =>
         `| ${r.description} | ${ms(r.browser.median)} (${ms(r.browser.min)}–${ms(r.browser.max)}) | ${ms(r.native.median)} (${ms(r.native.min)}–${ms(r.native.max)}) | ${(r.browser.median / r.native.median).toFixed(2)}× |`,
     ),
+    ...pipelineLines(report),
     '',
     `Machine: ${Object.entries(report.machine)
       .map(([k, v]) => `${k} ${v}`)
@@ -39,4 +45,25 @@ export function renderMarkdown(report: BenchReport): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function pipelineLines(report: BenchReport): string[] {
+  const p = report.pipeline;
+  if (!p || !p.models.length) return [];
+  const slowest = [...p.models].sort((a, b) => b.native - a.native).slice(0, 10);
+  const total = (k: 'browser' | 'native') => p.models.reduce((n, m) => n + m[k], 0);
+  const rate = (n: number) => Math.round(n).toLocaleString('en-US');
+  return [
+    '',
+    `Generate + load throughput at ${p.orders.toLocaleString('en-US')} orders: browser ${rate(p.rowsPerSecond.browser)} rows/s, native ${rate(p.rowsPerSecond.native)} rows/s.`,
+    '',
+    `Per-model build time (median ms), the ten slowest on native; all models: browser ${ms(total('browser'))}, native ${ms(total('native'))}, ratio ${(total('browser') / total('native')).toFixed(2)}×.`,
+    '',
+    '| model | browser | native | ratio |',
+    '|---|---|---|---|',
+    ...slowest.map(
+      (m) =>
+        `| ${m.model} | ${ms(m.browser)} | ${ms(m.native)} | ${(m.browser / m.native).toFixed(2)}× |`,
+    ),
+  ];
 }

@@ -10,6 +10,7 @@ import { writeEventsCsv } from '../bench/data.ts';
 import { renderMarkdown, type BenchReport, type ScenarioResult } from '../bench/report.ts';
 import { EVENTS_FILE, scenarios } from '../bench/scenarios.ts';
 import { stats } from '../bench/stats.ts';
+import { browserPipeline, nativePipeline, type PipelineTimes } from '../bench/pipeline-bench.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
 const { values } = parseArgs({
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     rows: { type: 'string' },
     runs: { type: 'string' },
     out: { type: 'string' },
+    'pipeline-orders': { type: 'string' },
+    'pipeline-runs': { type: 'string' },
   },
 });
 
@@ -25,6 +28,8 @@ const rows = Number(values.rows ?? (values.smoke ? 10_000 : 1_000_000));
 const runs = Number(values.runs ?? (values.smoke ? 1 : 5));
 const users = Math.max(100, Math.round(rows / 10));
 const outDir = values.out ?? 'bench';
+const pipelineOrders = Number(values['pipeline-orders'] ?? (values.smoke ? 1_000 : 100_000));
+const pipelineRuns = Number(values['pipeline-runs'] ?? (values.smoke ? 1 : 3));
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lakehouse-bench-'));
 const csvPath = path.join(dataDir, EVENTS_FILE);
@@ -51,6 +56,8 @@ async function repeat(measure: () => Promise<number>): Promise<number[]> {
 }
 
 const results: ScenarioResult[] = [];
+let modelBreakdown: { model: string; browser: number; native: number }[] | undefined;
+let pipelineRowsPerSecond: { browser: number; native: number } | undefined;
 try {
   // Engine start-up: the page's worker instantiates wasm and opens the database; native opens a database.
   const browserStartup: number[] = [];
@@ -101,6 +108,48 @@ try {
       `${scenario.name}: browser ${results.at(-1)!.browser.median.toFixed(0)} ms, native ${results.at(-1)!.native.median.toFixed(0)} ms`,
     );
   }
+
+  // The demo data set through the whole medallion pipeline: generate + load, then build + tests.
+  const recipe = { seed: 42, orders: pipelineOrders, scenario: 'normal_day' as const };
+  const sqlDir = path.resolve(import.meta.dirname, '../src/sql');
+  const browserRuns: PipelineTimes[] = [];
+  const nativeRuns: PipelineTimes[] = [];
+  for (let i = 0; i <= pipelineRuns; i++) {
+    const b = await browserPipeline(page, recipe);
+    const n = await nativePipeline(recipe, sqlDir);
+    if (i > 0) {
+      browserRuns.push(b);
+      nativeRuns.push(n);
+    }
+    console.log(
+      `pipeline ${pipelineOrders} orders: browser load ${b.loadMs.toFixed(0)} + build ${b.buildMs.toFixed(0)} ms; native load ${n.loadMs.toFixed(0)} + build ${n.buildMs.toFixed(0)} ms`,
+    );
+  }
+  const label = `${pipelineOrders.toLocaleString('en-US')} demo orders`;
+  const rowsTotal = browserRuns[0]?.rows ?? 0;
+  results.push(
+    {
+      name: 'demo_generate_and_load',
+      description: `Generate + load ${label} (${rowsTotal.toLocaleString('en-US')} rows) into bronze`,
+      browser: stats(browserRuns.map((r) => r.loadMs)),
+      native: stats(nativeRuns.map((r) => r.loadMs)),
+    },
+    {
+      name: 'pipeline_build',
+      description: `Build silver + gold + ml and run the data tests on ${label}`,
+      browser: stats(browserRuns.map((r) => r.buildMs)),
+      native: stats(nativeRuns.map((r) => r.buildMs)),
+    },
+  );
+  modelBreakdown = Object.keys(nativeRuns[0]?.models ?? {}).map((model) => ({
+    model,
+    browser: stats(browserRuns.map((r) => r.models[model] ?? 0)).median,
+    native: stats(nativeRuns.map((r) => r.models[model] ?? 0)).median,
+  }));
+  pipelineRowsPerSecond = {
+    browser: rowsTotal / (stats(browserRuns.map((r) => r.loadMs)).median / 1000),
+    native: rowsTotal / (stats(nativeRuns.map((r) => r.loadMs)).median / 1000),
+  };
 } finally {
   await native.close();
   await browser.close();
@@ -121,6 +170,11 @@ const report: BenchReport = {
     native: native.description,
   },
   results,
+  pipeline: {
+    orders: pipelineOrders,
+    rowsPerSecond: pipelineRowsPerSecond,
+    models: modelBreakdown,
+  },
 };
 await mkdir(outDir, { recursive: true });
 await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);

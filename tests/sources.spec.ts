@@ -69,9 +69,38 @@ test.describe('Sources', () => {
     await expect(page.getByTestId('result-table').locator('tbody td')).toHaveText(['01310']);
   });
 
+  test('a watched folder loads new and changed CSV files as new batches', async ({ openApp }) => {
+    const page = await openApp();
+    // An OPFS folder stands in for the one a person picks: the same FileSystemDirectoryHandle API.
+    const write = (name: string, text: string) =>
+      page.evaluate(
+        async ([n, t]) => {
+          const root = await navigator.storage.getDirectory();
+          const dir = await root.getDirectoryHandle('watched', { create: true });
+          const writable = await (await dir.getFileHandle(n, { create: true })).createWritable();
+          await writable.write(t);
+          await writable.close();
+        },
+        [name, text] as const,
+      );
+    await write('olist_sellers_dataset.csv', SELLERS);
+    await write('readme.txt', 'not a csv');
+    await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      await globalThis.lakehouse.watch(await root.getDirectoryHandle('watched'));
+    });
+    const batches = page.getByTestId('batch-table').locator('tbody tr');
+    await expect(batches).toHaveCount(1);
+    await expect(page.getByTestId('folder-watch')).toContainText('Watching watched: 1 CSV file');
+
+    await write('more_sellers.csv', SELLERS.replace('campinas', 'Campinas'));
+    await expect(batches).toHaveCount(2, { timeout: 15_000 });
+    await expect(batches.nth(1)).toContainText('more_sellers.csv');
+  });
+
   test('a cancelled demo load keeps nothing', async ({ openApp }) => {
     const page = await openApp();
-    await page.getByLabel('Orders').selectOption('1000000');
+    await page.getByLabel('Orders').selectOption('250000');
     await page.getByRole('button', { name: 'Load demo data' }).click();
     const task = page.getByTestId('task-progress');
     await expect(task).toContainText('Generating:', { timeout: 20_000 });
@@ -80,7 +109,7 @@ test.describe('Sources', () => {
     await expect(task).toHaveCount(0);
     await expect(page.getByText('Nothing loaded yet.')).toBeVisible();
     // The recipe the user chose is in the URL, so the link reproduces the choice.
-    expect(new URL(page.url()).searchParams.get('orders')).toBe('1000000');
+    expect(new URL(page.url()).searchParams.get('orders')).toBe('250000');
   });
 });
 

@@ -25,6 +25,7 @@ describe('url state', () => {
     ['?orders=99999999999', DEFAULT_RECIPE.orders],
     ['?orders=1e5', DEFAULT_RECIPE.orders],
     ['?orders=250000', 250_000],
+    ['?orders=1000000', DEFAULT_RECIPE.orders],
   ])('validates orders in %s', (search, orders) => {
     expect(fromSearch(search).recipe.orders).toBe(orders);
   });

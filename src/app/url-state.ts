@@ -11,7 +11,9 @@ export interface ViewState {
 }
 
 export const DEFAULT_RECIPE: DemoRecipe = { seed: 42, orders: 10_000, scenario: 'normal_day' };
-export const DEMO_SIZES = [1_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000] as const;
+/** Demo sizes offered in the browser; past 250,000 orders (~630 MB of CSV) a tab runs short of memory. */
+export const DEMO_SIZES = [1_000, 10_000, 50_000, 100_000, 250_000] as const;
+export const MAX_BROWSER_ORDERS = 250_000;
 
 const KEY = {
   page: 'p',
@@ -35,7 +37,7 @@ export function fromSearch(search: string): ViewState {
     page: pageOf(params.get(KEY.page)).id,
     recipe: {
       seed: intParam(params, KEY.seed, 0, 2 ** 31 - 1) ?? DEFAULT_RECIPE.seed,
-      orders: intParam(params, KEY.orders, 1_000, 1_000_000) ?? DEFAULT_RECIPE.orders,
+      orders: intParam(params, KEY.orders, 1_000, MAX_BROWSER_ORDERS) ?? DEFAULT_RECIPE.orders,
       scenario: SCENARIOS.includes(scenario as Scenario)
         ? (scenario as Scenario)
         : DEFAULT_RECIPE.scenario,
