@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeWasmDatabase } from '../duck/wasm-node.ts';
 import { wasmDriver, type SqlDriver } from '../sql-driver.ts';
 import { ingestCsv, type CsvSource } from './load-csv.ts';
+import { KNOWN_FORMATS, normaliseColumn } from '../../data/formats.ts';
 
 const enc = new TextEncoder();
 
@@ -199,4 +200,23 @@ describe('ingestCsv', () => {
       ),
     ).toEqual([{ n: 0 }]);
   });
+});
+
+describe('every recognised format', () => {
+  it.each(KNOWN_FORMATS.map((f) => [f.id, f] as const))(
+    '%s loads from its header, columns in any order and case',
+    async (_, format) => {
+      // Reversed column order and upper-cased names: recognition is by the set of columns.
+      const columns = [...format.columns].reverse();
+      const header = columns.map((c) => c.toUpperCase()).join(',');
+      const row = columns.map((c, i) => (i % 2 ? `"${c}, value"` : `v${i}`)).join(',');
+      const out = await ingestCsv(driver, source(format.fileName, `${header}\n${row}\n`), opts);
+      expect(out).toMatchObject({ status: 'loaded', format: format.id, rows: 1, rejected: 0 });
+      const [loaded] = await driver.rows(`SELECT * FROM bronze."${format.id}"`);
+      const last = columns.length - 1;
+      expect(loaded?.[normaliseColumn(columns[last]!)]).toBe(
+        last % 2 ? `${columns[last]}, value` : `v${last}`,
+      );
+    },
+  );
 });
