@@ -5,15 +5,15 @@
 -- previous batch's row (NULL = NULL counts as unchanged). effective_from = the _ingested_at of the
 -- batch that brought the change; effective_to = effective_from of the next version (NULL while
 -- current). Superseded rows that would fail validation now (no customer_unique_id, a bad zip, an
--- invalid e-mail) are not versions; neither are in-batch duplicates. The current version matches
--- silver.customers.
+-- invalid e-mail) are not versions; neither are in-batch duplicates. The current versions are
+-- silver.customers, except for a customer whose latest row was quarantined: silver.customers then
+-- drops it while the history keeps its last valid version current.
 -- @inputs:
 -- @optional-inputs: silver.chk_olist_customers, silver.chk_raw_customers
 -- @grain: one row per customer_id and version
 -- @key: customer_id, version
 -- @tests: not_null(customer_id), unique(customer_id, version), range(version, 1, null),
---    expect(is_current = (effective_to IS NULL)), expect(effective_to IS NULL OR effective_to >= effective_from),
---    relationships(customer_id, silver.customers.customer_id)
+--    expect(is_current = (effective_to IS NULL)), expect(effective_to IS NULL OR effective_to >= effective_from)
 WITH rows AS (
   SELECT
     customer_id, customer_unique_id, zip_code_prefix, city, state, NULL::VARCHAR AS email,
