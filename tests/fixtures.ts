@@ -65,7 +65,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
   openApp: async ({ page }, use) => {
-    await use(async (search = '?demo=0') => {
+    await use(async (search = '?p=data&demo=0') => {
       await page.goto(`./${search}`);
       await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', {
         timeout: 30_000,

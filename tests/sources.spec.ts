@@ -13,7 +13,7 @@ test.describe('Sources', () => {
   test('an empty database gets the demo data set of the URL recipe on open', async ({
     openApp,
   }) => {
-    const page = await openApp('?orders=1000&seed=3');
+    const page = await openApp('?p=data&orders=1000&seed=3');
     const batches = page.getByTestId('batch-table').locator('tbody tr');
     await expect(batches).toHaveCount(18, { timeout: 60_000 });
     await expect(page.getByTestId('load-outcomes').locator('li.loaded')).toHaveCount(18);
@@ -116,7 +116,7 @@ test.describe('Sources', () => {
 test('the browser generates the same bytes as Node for the same recipe', async ({ openApp }) => {
   const recipe = { seed: 3, orders: 1000, scenario: 'normal_day' as const };
   const expected = await nodeFingerprints(recipe);
-  const page = await openApp(`?orders=${recipe.orders}&seed=${recipe.seed}`);
+  const page = await openApp(`?p=data&orders=${recipe.orders}&seed=${recipe.seed}`);
   await expect(page.getByTestId('batch-table').locator('tbody tr')).toHaveCount(18, {
     timeout: 60_000,
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECIPE, fromSearch, toSearch, type ViewState } from './url-state.ts';
 
-const base: ViewState = { page: 'data', recipe: DEFAULT_RECIPE, autoDemo: true };
+const base: ViewState = {
+  page: 'overview',
+  recipe: DEFAULT_RECIPE,
+  autoDemo: true,
+  period: 90,
+  grain: 'week',
+};
 
 describe('url state', () => {
   it('writes nothing for the defaults', () => {
@@ -14,8 +20,12 @@ describe('url state', () => {
       page: 'data',
       recipe: { seed: 7, orders: 50_000, scenario: 'flash_sale' },
       autoDemo: false,
+      period: null,
+      grain: 'month',
     };
-    expect(toSearch(view)).toBe('?seed=7&orders=50000&scenario=flash_sale&demo=0');
+    expect(toSearch(view)).toBe(
+      '?p=data&seed=7&orders=50000&scenario=flash_sale&demo=0&per=all&g=month',
+    );
     expect(fromSearch(toSearch(view))).toEqual(view);
   });
 
@@ -31,7 +41,7 @@ describe('url state', () => {
   });
 
   it('falls back to defaults for unknown pages and scenarios', () => {
-    expect(fromSearch('?p=<script>&scenario=DROP%20TABLE')).toEqual(base);
-    expect(fromSearch('?p=overview').page).toBe('data');
+    expect(fromSearch('?p=<script>&scenario=DROP%20TABLE&per=7&g=year')).toEqual(base);
+    expect(fromSearch('?p=live').page).toBe('overview');
   });
 });

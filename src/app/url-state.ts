@@ -1,5 +1,6 @@
 import { SCENARIOS, type DemoRecipe, type Scenario } from '../data/generator/scenarios.ts';
 import { DEFAULT_PAGE, pageOf } from './pages.ts';
+import { GRAINS, PERIODS, type Grain, type PeriodDays } from './overview/overview-sql.ts';
 
 /** The view as the URL holds it. Keys are short; only values the user chose are written. */
 export interface ViewState {
@@ -8,7 +9,13 @@ export interface ViewState {
   recipe: DemoRecipe;
   /** False when the user asked not to load demo data on open. */
   autoDemo: boolean;
+  /** Overview: how many days back from the last purchase (null = all), and the trend's grain. */
+  period: PeriodDays;
+  grain: Grain;
 }
+
+export const DEFAULT_PERIOD: PeriodDays = 90;
+export const DEFAULT_GRAIN: Grain = 'week';
 
 export const DEFAULT_RECIPE: DemoRecipe = { seed: 42, orders: 10_000, scenario: 'normal_day' };
 /** Demo sizes offered in the browser; past 250,000 orders (~630 MB of CSV) a tab runs short of memory. */
@@ -21,7 +28,17 @@ const KEY = {
   orders: 'orders',
   scenario: 'scenario',
   demo: 'demo',
+  period: 'per',
+  grain: 'g',
 } as const;
+
+function periodParam(text: string | null): PeriodDays {
+  if (text === 'all') return null;
+  const days = Number(text);
+  return text !== null && PERIODS.includes(days as PeriodDays)
+    ? (days as PeriodDays)
+    : DEFAULT_PERIOD;
+}
 
 function intParam(params: URLSearchParams, key: string, min: number, max: number): number | null {
   const text = params.get(key);
@@ -43,6 +60,10 @@ export function fromSearch(search: string): ViewState {
         : DEFAULT_RECIPE.scenario,
     },
     autoDemo: params.get(KEY.demo) !== '0',
+    period: periodParam(params.get(KEY.period)),
+    grain: GRAINS.includes(params.get(KEY.grain) as Grain)
+      ? (params.get(KEY.grain) as Grain)
+      : DEFAULT_GRAIN,
   };
 }
 
@@ -57,6 +78,9 @@ export function toSearch(view: ViewState): string {
     params.set(KEY.scenario, view.recipe.scenario);
   }
   if (!view.autoDemo) params.set(KEY.demo, '0');
+  if (view.period !== DEFAULT_PERIOD)
+    params.set(KEY.period, view.period === null ? 'all' : String(view.period));
+  if (view.grain !== DEFAULT_GRAIN) params.set(KEY.grain, view.grain);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

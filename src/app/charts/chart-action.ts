@@ -1,45 +1,44 @@
 import { echarts, type ChartOption } from './echarts.ts';
 
-function palette(): { text: string; muted: string; border: string } {
-  const style = getComputedStyle(document.documentElement);
-  return {
-    text: style.getPropertyValue('--text').trim() || '#1b1f24',
-    muted: style.getPropertyValue('--muted').trim() || '#5b6472',
-    border: style.getPropertyValue('--border').trim() || '#d5dae1',
-  };
+function currentTheme(): 'lakehouse-light' | 'lakehouse-dark' {
+  const chosen = document.documentElement.dataset.theme;
+  const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  return dark ? 'lakehouse-dark' : 'lakehouse-light';
 }
 
 /** The one way charts reach the page: `<div use:chart={option}>`. Options come from pure builders. */
 export function chart(node: HTMLElement, option: ChartOption) {
-  const instance = echarts.init(node, undefined, { renderer: 'canvas' });
-  const apply = (next: ChartOption) => {
-    const colors = palette();
-    instance.setOption(
-      { textStyle: { color: colors.text }, backgroundColor: 'transparent', ...next },
-      true,
-    );
-  };
-  apply(option);
+  let theme = currentTheme();
+  let instance = echarts.init(node, theme, { renderer: 'canvas' });
+  const apply = () => instance.setOption({ backgroundColor: 'transparent', ...option }, true);
+  apply();
   const resize = new ResizeObserver(() => instance.resize());
   resize.observe(node);
-  // Follow theme switches (the data-theme attribute or the system scheme).
-  const themeObserver = new MutationObserver(() => apply(option));
+  // Follow theme switches (the data-theme attribute or the system scheme): a theme is fixed at init.
+  const retheme = () => {
+    const next = currentTheme();
+    if (next === theme) return;
+    theme = next;
+    instance.dispose();
+    instance = echarts.init(node, theme, { renderer: 'canvas' });
+    apply();
+  };
+  const themeObserver = new MutationObserver(retheme);
   themeObserver.observe(document.documentElement, {
     attributes: true,
     attributeFilter: ['data-theme'],
   });
   const media = matchMedia('(prefers-color-scheme: dark)');
-  const onScheme = () => apply(option);
-  media.addEventListener('change', onScheme);
+  media.addEventListener('change', retheme);
   return {
     update(next: ChartOption) {
       option = next;
-      apply(next);
+      apply();
     },
     destroy() {
       resize.disconnect();
       themeObserver.disconnect();
-      media.removeEventListener('change', onScheme);
+      media.removeEventListener('change', retheme);
       instance.dispose();
     },
   };
