@@ -167,7 +167,7 @@ const report: BenchReport = {
     node: process.version,
     chromium: browser.version(),
     wasm: 'duckdb-wasm 1.32.0 (eh bundle, 1 thread)',
-    native: native.description,
+    reference: native.description,
   },
   results,
   pipeline: {

@@ -1,6 +1,10 @@
 import { generateDemo, type DemoRecipe } from '../src/data/generator/index.ts';
 import { ContentHash } from '../src/engine/ingest/content-hash.ts';
 import '../bench/browser-target.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openNativeDriver } from '../src/engine/duck/native.ts';
 import { test, expect } from './fixtures.ts';
 
 const SELLERS =
@@ -67,6 +71,30 @@ test.describe('Sources', () => {
       );
     await page.getByRole('button', { name: 'Run' }).click();
     await expect(page.getByTestId('result-table').locator('tbody td')).toHaveText(['01310']);
+  });
+
+  test('a Parquet table written by the Node pipeline opens as a table', async ({ openApp }) => {
+    const native = await openNativeDriver();
+    const dir = await mkdtemp(path.join(tmpdir(), 'parquet-'));
+    const file = path.join(dir, 'gold.sales_daily.parquet');
+    await native.exec(
+      `COPY (SELECT DATE '2018-01-01' + range::INTEGER AS order_date, 100.5 * range AS gmv FROM range(3)) TO '${file}' (FORMAT parquet)`,
+    );
+    await native.close();
+    const page = await openApp();
+    await page.getByTestId('file-input').setInputFiles(file);
+    await expect(page.getByTestId('load-outcomes').locator('li')).toHaveText([
+      'gold.sales_daily.parquet → gold.sales_daily: 3 rows, 2 columns (Parquet), ready in the SQL console',
+    ]);
+    await page
+      .getByLabel('SQL query')
+      .fill('SELECT order_date, gmv FROM gold.sales_daily ORDER BY 1');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByTestId('result-table').locator('tbody tr')).toHaveText([
+      '2018-01-010',
+      '2018-01-02100.5',
+      '2018-01-03201',
+    ]);
   });
 
   test('a watched folder loads new and changed CSV files as new batches', async ({ openApp }) => {

@@ -15,7 +15,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'operations', label: 'Operations', ready: false, arrives: 'with the dashboards' },
   { id: 'marketing', label: 'Marketing', ready: false, arrives: 'with the dashboards' },
   { id: 'live', label: 'Live', ready: false, arrives: 'with the streaming replay' },
-  { id: 'predict', label: 'Predict', ready: false, arrives: 'with the sales model' },
+  { id: 'predict', label: 'Predict', ready: true },
   { id: 'data', label: 'Data', ready: true },
 ];
 

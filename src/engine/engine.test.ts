@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type EngineApi } from './engine.ts';
 import { openNodeWasmDatabase } from './duck/wasm-node.ts';
 import path from 'node:path';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { openNativeDriver } from './duck/native.ts';
 import { loadModelFiles } from '../pipeline/load-files.ts';
 
 let engine: EngineApi;
@@ -142,5 +145,28 @@ describe('the pipeline in the engine', () => {
       ['olist_orders'],
     );
     expect(orders?.n).toBe(1000);
+  });
+});
+
+describe('opening Parquet written by native DuckDB', () => {
+  it('gives the same rows as the native table it came from', async () => {
+    const native = await openNativeDriver();
+    const dir = await mkdtemp(path.join(tmpdir(), 'parquet-'));
+    const file = path.join(dir, 'gold.kpis.parquet');
+    const sql = `SELECT range::BIGINT AS id, range * 1.5 AS amount, 'café ' || range AS label,
+        DATE '2018-01-01' + range::INTEGER AS day, TIMESTAMP '2018-01-01 10:00:00' + to_hours(range) AS at,
+        range % 2 = 0 AS even, (range * 1.25)::DECIMAL(18, 2) AS price, NULLIF(range, 3)::INTEGER AS maybe
+      FROM range(5)`;
+    await native.exec(`COPY (${sql}) TO '${file}' (FORMAT parquet)`);
+    const expected = await native.rows(`${sql} ORDER BY id`);
+    await native.close();
+
+    const [outcome, bad] = await engine.importParquet([
+      { name: 'gold.kpis.parquet', bytes: new Uint8Array(await readFile(file)) },
+      { name: 'notes.parquet', bytes: new TextEncoder().encode('not parquet') },
+    ]);
+    expect(outcome).toMatchObject({ status: 'loaded', table: 'gold.kpis', rows: 5 });
+    expect(bad).toMatchObject({ status: 'refused', file: 'notes.parquet' });
+    expect(await engine.rows('SELECT * FROM gold.kpis ORDER BY id')).toEqual(expected);
   });
 });

@@ -9,6 +9,7 @@ import { runPipeline } from '../pipeline/run.ts';
 import type { ModelFile } from '../pipeline/model.ts';
 import type { PipelineRun, RunProgress } from '../pipeline/types.ts';
 import { createTaskQueue } from './task-queue.ts';
+import { blobBuffer, parquetTableName, parquetToIpc } from './ingest/parquet-import.ts';
 import { collectResult, tableStream, type QueryResult } from './collect-result.ts';
 
 export interface EngineDeps {
@@ -173,6 +174,44 @@ export function createEngine(deps: EngineDeps) {
       return ingestor.loadDemo(recipe, onProgress).catch(rethrow);
     },
 
+    /**
+     * Opens Parquet files (e.g. gold tables written by `npm run pipeline --out` on native DuckDB) as
+     * tables: `gold.sales_daily.parquet` becomes gold.sales_daily, any other name imported.<name>.
+     */
+    importParquet(files: Array<File | NamedBytes>): Promise<ParquetOutcome[]> {
+      return serial(async () => {
+        const conn = await session('tasks');
+        const outcomes: ParquetOutcome[] = [];
+        for (const item of files) {
+          const target = parquetTableName(item.name);
+          try {
+            const source =
+              item instanceof Blob ? blobBuffer(item) : (item.bytes.slice().buffer as ArrayBuffer);
+            const { ipc, rows, columns } = await parquetToIpc(source);
+            const name = `"${target.schema}"."${target.table}"`;
+            await conn.exec(
+              `CREATE SCHEMA IF NOT EXISTS "${target.schema}"; DROP TABLE IF EXISTS ${name}`,
+            );
+            await conn.insertArrowIpc(target.schema, target.table, ipc);
+            outcomes.push({
+              status: 'loaded',
+              file: item.name,
+              table: `${target.schema}.${target.table}`,
+              rows,
+              columns,
+            });
+          } catch (error) {
+            outcomes.push({
+              status: 'refused',
+              file: item.name,
+              message: `${item.name}: not a Parquet file this app can read (${toEngineError(error).message}).`,
+            });
+          }
+        }
+        return outcomes;
+      });
+    },
+
     /** Stops the load in progress; nothing from the file being loaded is kept. */
     cancelIngest(): Promise<void> {
       return ingestor.cancel();
@@ -210,5 +249,9 @@ export function createEngine(deps: EngineDeps) {
   };
   return api;
 }
+
+export type ParquetOutcome =
+  | { status: 'loaded'; file: string; table: string; rows: number; columns: string[] }
+  | { status: 'refused'; file: string; message: string };
 
 export type EngineApi = ReturnType<typeof createEngine>;

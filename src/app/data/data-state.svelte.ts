@@ -4,6 +4,9 @@ import type { PlainRow } from '../../engine/arrow-rows.ts';
 import type { PipelineRun, RunProgress } from '../../pipeline/types.ts';
 import type { TaskProgress } from '../../engine/ingest/ingestor.ts';
 import type { IngestOutcome } from '../../engine/ingest/load-csv.ts';
+import type { ParquetOutcome } from '../../engine/engine.ts';
+
+export type LoadOutcome = IngestOutcome | ParquetOutcome;
 import { getEngine } from '../engine-client.ts';
 
 export interface TaskView {
@@ -16,7 +19,7 @@ export interface TaskView {
 class DataState {
   task = $state<TaskView | null>(null);
   cancelling = $state(false);
-  outcomes = $state<IngestOutcome[]>([]);
+  outcomes = $state<LoadOutcome[]>([]);
   batches = $state<PlainRow[]>([]);
   rejects = $state(0);
   error = $state<string | null>(null);
@@ -54,8 +57,8 @@ class DataState {
       this.cancelling = false;
       await this.refresh();
     }
-    // New rows in bronze: rebuild silver and gold from them.
-    if (this.outcomes.some((o) => o.status === 'loaded')) await this.build();
+    // New rows in bronze: rebuild silver and gold from them (imported Parquet tables need no build).
+    if (this.outcomes.some((o) => o.status === 'loaded' && 'batchId' in o)) await this.build();
   }
 
   /** Runs the SQL models and their data tests over what bronze holds. */

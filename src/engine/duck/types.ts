@@ -13,6 +13,8 @@ export interface DuckSession {
   query(sql: string, params?: readonly unknown[]): Promise<Table>;
   /** Runs one statement and yields its result batch by batch, so a caller can stop early. */
   stream(sql: string): Promise<ResultStream>;
+  /** Creates `schema.table` from Arrow IPC stream bytes (the bytes may be detached afterwards). */
+  insertArrowIpc(schema: string, table: string, ipc: Uint8Array): Promise<void>;
   /** Interrupts the statement this session is running, if any. */
   cancel(): Promise<boolean>;
   close(): Promise<void>;

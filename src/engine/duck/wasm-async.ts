@@ -37,6 +37,8 @@ function asyncSession(conn: AsyncDuckDBConnection): DuckSession {
       const reader = await conn.send(sql, true);
       return { schema: reader.schema, batches: reader as AsyncIterable<RecordBatch> };
     },
+    insertArrowIpc: (schema, table, ipc) =>
+      conn.insertArrowFromIPCStream(ipc, { schema, name: table, create: true }),
     cancel: () => conn.cancelSent(),
     close: () => conn.close(),
   };

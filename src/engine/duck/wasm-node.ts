@@ -72,6 +72,8 @@ function nodeSession(db: duckdb.DuckDBBindings, conn: duckdb.DuckDBConnection): 
       }
       return { schema, batches: batches() };
     },
+    insertArrowIpc: async (schema, table, ipc) =>
+      conn.insertArrowFromIPCStream(ipc, { schema, name: table, create: true }),
     cancel: async () => conn.cancelSent(),
     close: async () => conn.close(),
   };
