@@ -42,7 +42,7 @@ class DataState {
 
   async #run(
     title: string,
-    work: (onProgress: (p: TaskProgress) => void) => Promise<IngestOutcome[]>,
+    work: (onProgress: (p: TaskProgress) => void) => Promise<LoadOutcome[]>,
   ) {
     if (this.task) return;
     this.task = { title, progress: null, startedAt: performance.now() };
@@ -94,9 +94,13 @@ class DataState {
 
   loadFiles(files: File[]): Promise<void> {
     const label = files.length === 1 ? files[0]!.name : `${files.length} files`;
-    return this.#run(`Loading ${label}`, (onProgress) =>
-      getEngine().ingestFiles(files, onProgress),
-    );
+    // Parquet tables open as tables as they are; everything else is a CSV recognised by its header.
+    const parquet = files.filter((f) => /\.parquet$/i.test(f.name));
+    const csv = files.filter((f) => !/\.parquet$/i.test(f.name));
+    return this.#run(`Loading ${label}`, async (onProgress) => [
+      ...(parquet.length ? await getEngine().importParquet(parquet) : []),
+      ...(csv.length ? await getEngine().ingestFiles(csv, onProgress) : []),
+    ]);
   }
 
   async cancel(): Promise<void> {

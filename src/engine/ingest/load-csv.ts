@@ -58,11 +58,21 @@ const encoder = new TextEncoder();
 const PIECE = '__ingest_piece.csv';
 let runCounter = 0;
 
+interface Target {
+  format: KnownFormat;
+  /** The file's columns, in its order, normalised. */
+  columns: string[];
+  batchId: string;
+  insertSql: (piece: string) => string;
+}
+
 /**
- * Loads one CSV into bronze: recognises its format by the header, streams its records into a staging
- * table piece by piece (each prefixed with its record number, so accepted and rejected rows both keep
- * it), and commits rows, rejects and the batch record in one transaction. A file whose bytes were
- * loaded before is recognised by content hash and not loaded again. Cancelling leaves nothing behind.
+ * Loads one CSV into bronze: recognises its format by the header, then streams its records into the
+ * bronze table piece by piece inside one transaction (each record prefixed with its number, so
+ * accepted and rejected rows both keep it). Rows, rejects and the batch record commit together; a
+ * file whose bytes were loaded before (content hash) is rolled back, and so is a cancelled or failed
+ * load, so nothing half-loaded is ever visible. Rows go straight to bronze, never through a staging
+ * copy, so a file close to the tab's memory still fits.
  */
 export async function ingestCsv(
   driver: SqlDriver,
@@ -74,13 +84,14 @@ export async function ingestCsv(
     file: source.name,
     message,
   });
+  const cancelled = () =>
+    new EngineError('cancelled', `Loading ${source.name} was cancelled; nothing from it was kept.`);
   const hash = new ContentHash();
   const splitter = new RecordSplitter();
   const pieceBytes = options.pieceBytes ?? 8 << 20;
-  const stage = `ingest_stage_${++runCounter}`;
-  const rejects = `ingest_rejects_${runCounter}`;
-  let format: KnownFormat | null = null;
-  let columns: string[] = [];
+  const rejects = `ingest_rejects_${++runCounter}`;
+  let target: Target | null = null;
+  let inTransaction = false;
   let headerBytes = new Uint8Array(0);
   let piece: Uint8Array[] = [];
   let pieceSize = 0;
@@ -88,7 +99,7 @@ export async function ingestCsv(
   let bytes = 0;
 
   const flush = async () => {
-    if (!piece.length || !format) return;
+    if (!piece.length || !target) return;
     const body = new Uint8Array(headerBytes.length + pieceSize);
     body.set(headerBytes);
     let offset = headerBytes.length;
@@ -99,26 +110,45 @@ export async function ingestCsv(
     piece = [];
     pieceSize = 0;
     await driver.registerBuffer(PIECE, body);
-    await driver.exec(`INSERT INTO ${stage} ${readPieceSql(PIECE, columns, rejects)}`);
+    await driver.exec(target.insertSql(PIECE));
   };
-  const addRecord = async (record: Uint8Array) => {
-    if (!format) {
-      const header = parseHeaderLine(new TextDecoder().decode(record));
-      if (header.message) return refuse(`${source.name}: ${header.message}`);
-      const detected = detectFormat(header.columns);
-      if (!detected.ok) return refuse(`${source.name}: ${detected.message}`);
-      format = detected.format;
-      columns = header.columns.map(normaliseColumn);
-      headerBytes = encoder.encode(`_row_number,${columns.map((c) => `"${c}"`).join(',')}\n`);
-      const cols = columns.map((c) => `${ident(c)} VARCHAR`).join(', ');
-      await driver.exec(`CREATE OR REPLACE TEMP TABLE ${stage} (_row_number BIGINT, ${cols})`);
-      return null;
-    }
+
+  const begin = async (header: Uint8Array): Promise<IngestOutcome | null> => {
+    const line = parseHeaderLine(new TextDecoder().decode(header));
+    if (line.message) return refuse(`${source.name}: ${line.message}`);
+    const detected = detectFormat(line.columns);
+    if (!detected.ok) return refuse(`${source.name}: ${detected.message}`);
+    const format = detected.format;
+    const columns = line.columns.map(normaliseColumn);
+    await driver.exec(BRONZE_BOOKKEEPING_SQL);
+    await driver.exec('BEGIN TRANSACTION');
+    inTransaction = true;
+    const [next] = await driver.rows('SELECT count(*)::BIGINT + 1 AS n FROM bronze._batches');
+    const batchId = options.batchId ?? `B${String(next?.n ?? 1).padStart(6, '0')}`;
+    const canonical = format.columns.map(normaliseColumn);
+    await driver.exec(createBronzeTableSql('bronze', format.id, canonical));
+    headerBytes = encoder.encode(`_row_number,${columns.map((c) => `"${c}"`).join(',')}\n`);
+    const into = `bronze.${ident(format.id)} (${canonical.map(ident).join(', ')}, _source_file, _row_number, _batch_id, _ingested_at)`;
+    const values = `${canonical.map((c) => (columns.includes(c) ? ident(c) : 'NULL')).join(', ')},
+      ${literal(source.name)}, _row_number, ${literal(batchId)}, TIMESTAMP ${literal(options.ingestedAt)}`;
+    target = {
+      format,
+      columns,
+      batchId,
+      insertSql: (p) =>
+        `INSERT INTO ${into} SELECT ${values} FROM (${readPieceSql(p, columns, rejects)})`,
+    };
+    return null;
+  };
+
+  const addRecord = async (record: Uint8Array): Promise<IngestOutcome | null> => {
+    if (!target) return begin(record);
     records++;
     const prefix = encoder.encode(`${records},`);
     piece.push(prefix, record, encoder.encode('\n'));
     pieceSize += prefix.length + record.length + 1;
     if (pieceSize >= pieceBytes) {
+      if (options.isCancelled?.()) throw cancelled();
       await flush();
       options.onProgress?.({
         file: source.name,
@@ -132,11 +162,7 @@ export async function ingestCsv(
 
   try {
     for await (const chunk of source.chunks) {
-      if (options.isCancelled?.())
-        throw new EngineError(
-          'cancelled',
-          `Loading ${source.name} was cancelled; nothing from it was kept.`,
-        );
+      if (options.isCancelled?.()) throw cancelled();
       hash.update(chunk);
       bytes += chunk.length;
       for (const record of splitter.push(chunk)) {
@@ -148,57 +174,44 @@ export async function ingestCsv(
       const refused = await addRecord(record);
       if (refused) return refused;
     }
-    if (!format) return refuse(`${source.name}: the file is empty (no header line).`);
+    if (!target) return refuse(`${source.name}: the file is empty (no header line).`);
     await flush();
-    if (options.isCancelled?.())
-      throw new EngineError(
-        'cancelled',
-        `Loading ${source.name} was cancelled; nothing from it was kept.`,
-      );
+    if (options.isCancelled?.()) throw cancelled();
     options.onProgress?.({
       file: source.name,
       bytes,
       totalBytes: source.size ?? null,
       rows: records,
     });
-    return await commit(driver, {
-      format,
-      columns,
-      stage,
-      rejects,
+    const outcome = await finish(driver, target as Target, {
       file: source.name,
       bytes,
       hash: hash.digest(),
+      rejects,
       ingestedAt: options.ingestedAt,
-      batchId: options.batchId,
     });
+    await driver.exec(outcome.status === 'loaded' ? 'COMMIT' : 'ROLLBACK');
+    inTransaction = false;
+    return outcome;
   } finally {
-    await driver.exec(
-      `DROP TABLE IF EXISTS ${stage}; DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`,
-    );
+    if (inTransaction) await driver.exec('ROLLBACK');
+    await driver.exec(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
   }
 }
 
-interface CommitInput {
-  format: KnownFormat;
-  columns: string[];
-  stage: string;
-  rejects: string;
-  file: string;
-  bytes: number;
-  hash: string;
-  ingestedAt: string;
-  batchId: string | undefined;
-}
-
-async function commit(driver: SqlDriver, input: CommitInput): Promise<IngestOutcome> {
-  const { format, columns, stage, rejects, file } = input;
-  await driver.exec(BRONZE_BOOKKEEPING_SQL);
+/** Inside the load's transaction: a repeat of known bytes, or the rejects and the batch record. */
+async function finish(
+  driver: SqlDriver,
+  target: Target,
+  input: { file: string; bytes: number; hash: string; rejects: string; ingestedAt: string },
+): Promise<IngestOutcome> {
+  const { format, batchId } = target;
+  const { file } = input;
   const [seen] = await driver.rows(
     'SELECT batch_id FROM bronze._batches WHERE content_hash = ? AND format = ?',
     [input.hash, format.id],
   );
-  if (seen)
+  if (seen) {
     return {
       status: 'duplicate',
       file,
@@ -206,56 +219,42 @@ async function commit(driver: SqlDriver, input: CommitInput): Promise<IngestOutc
       batchId: String(seen.batch_id),
       bytes: input.bytes,
     };
-
-  const hasRejects =
-    (
-      await driver.rows(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [rejects])
-    )[0]?.n !== 0;
-  const [counts] = await driver.rows(
-    `SELECT count(*)::BIGINT AS n, coalesce(max(_row_number), 0)::BIGINT AS last FROM ${stage}`,
+  }
+  const [loaded] = await driver.rows(
+    `SELECT count(*)::BIGINT AS n FROM bronze.${ident(format.id)} WHERE _batch_id = ? AND _source_file = ?`,
+    [batchId, file],
   );
-  const [next] = await driver.rows(`SELECT count(*)::BIGINT + 1 AS n FROM bronze._batches`);
-  const batchId = input.batchId ?? `B${String(next?.n ?? 1).padStart(6, '0')}`;
-  const table = `bronze.${ident(format.id)}`;
-  const canonical = format.columns.map(normaliseColumn);
-  const rejectRows = hasRejects
-    ? `SELECT ${literal(format.id)}, ${literal(file)}, ${literal(batchId)},
+  const [hasRejects] = await driver.rows(
+    'SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ?',
+    [input.rejects],
+  );
+  if (hasRejects?.n !== 0) {
+    await driver.exec(
+      `INSERT INTO bronze._rejects
+       SELECT ${literal(format.id)}, ${literal(file)}, ${literal(batchId)},
          CAST(regexp_extract(csv_line, '^([0-9]+),', 1) AS BIGINT) AS _row_number,
          first(error_type ORDER BY line), first(error_message ORDER BY line),
-         first(regexp_replace(regexp_replace(csv_line, '^[0-9]+,', ''), '\n$', '') ORDER BY line)
-       FROM ${rejects} GROUP BY ALL ORDER BY _row_number`
-    : null;
-  await driver.exec('BEGIN TRANSACTION');
-  try {
-    await driver.exec(createBronzeTableSql('bronze', format.id, canonical));
-    await driver.exec(
-      `INSERT INTO ${table} (${canonical.map(ident).join(', ')}, _source_file, _row_number, _batch_id, _ingested_at)
-       SELECT ${canonical.map((c) => (columns.includes(c) ? ident(c) : 'NULL')).join(', ')},
-         ${literal(file)}, _row_number, ${literal(batchId)}, TIMESTAMP ${literal(input.ingestedAt)}
-       FROM ${stage} ORDER BY _row_number`,
+         first(regexp_replace(regexp_replace(csv_line, '^[0-9]+,', ''), '\\n$', '') ORDER BY line)
+       FROM ${input.rejects} GROUP BY ALL ORDER BY _row_number`,
     );
-    if (rejectRows) await driver.exec(`INSERT INTO bronze._rejects ${rejectRows}`);
-    const [rejected] = await driver.rows(
-      'SELECT count(*)::BIGINT AS n FROM bronze._rejects WHERE batch_id = ? AND format = ?',
-      [batchId, format.id],
-    );
-    await driver.exec(
-      `INSERT INTO bronze._batches VALUES (${literal(batchId)}, ${literal(format.id)}, ${literal(file)},
-        ${input.bytes}, ${literal(input.hash)}, ${Number(counts?.n ?? 0)}, ${Number(rejected?.n ?? 0)},
-        TIMESTAMP ${literal(input.ingestedAt)})`,
-    );
-    await driver.exec('COMMIT');
-    return {
-      status: 'loaded',
-      file,
-      format: format.id,
-      batchId,
-      rows: Number(counts?.n ?? 0),
-      rejected: Number(rejected?.n ?? 0),
-      bytes: input.bytes,
-    };
-  } catch (error) {
-    await driver.exec('ROLLBACK');
-    throw error;
   }
+  const [rejected] = await driver.rows(
+    'SELECT count(*)::BIGINT AS n FROM bronze._rejects WHERE batch_id = ? AND format = ? AND source_file = ?',
+    [batchId, format.id, file],
+  );
+  const rows = Number(loaded?.n ?? 0);
+  const rejectedRows = Number(rejected?.n ?? 0);
+  await driver.exec(
+    `INSERT INTO bronze._batches VALUES (${literal(batchId)}, ${literal(format.id)}, ${literal(file)},
+      ${input.bytes}, ${literal(input.hash)}, ${rows}, ${rejectedRows}, TIMESTAMP ${literal(input.ingestedAt)})`,
+  );
+  return {
+    status: 'loaded',
+    file,
+    format: format.id,
+    batchId,
+    rows,
+    rejected: rejectedRows,
+    bytes: input.bytes,
+  };
 }
