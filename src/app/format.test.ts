@@ -1,6 +1,13 @@
 import { Field, Int64, Float64, TimestampMillisecond, DateDay, Utf8, Int32 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCell, formatCount, formatDuration } from './format.ts';
+import {
+  formatBytes,
+  formatCell,
+  formatCount,
+  formatDuration,
+  formatMoney,
+  formatPercent,
+} from './format.ts';
 
 describe('formatCell', () => {
   it.each([
@@ -37,4 +44,13 @@ describe('formatBytes', () => {
     [64_000_000, '64 MB'],
     [1_200_000_000, '1.2 GB'],
   ])('%d → %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
+});
+
+describe('money and percentages', () => {
+  it('formats reais with separators and a compact form', () => {
+    expect(formatMoney(1234.5)).toBe('R$1,234.50');
+    expect(formatMoney(1_234_567, true)).toBe('R$1.2M');
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatPercent(1, 0)).toBe('100%');
+  });
 });

@@ -52,3 +52,21 @@ export function formatCell(field: Field, value: unknown): string {
   }
   return String(value);
 }
+
+const brl = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'BRL' });
+const brlCompact = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'BRL',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** An amount in Brazilian reais (the Olist data's currency): R$1,234.50, or R$1.2K compact. */
+export function formatMoney(value: number, compact = false): string {
+  return (compact ? brlCompact : brl).format(value);
+}
+
+/** A share as a percentage with one decimal: 0.1234 → "12.3%". */
+export function formatPercent(share: number, digits = 1): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}

@@ -6,11 +6,47 @@ function currentTheme(): 'lakehouse-light' | 'lakehouse-dark' {
   return dark ? 'lakehouse-dark' : 'lakehouse-light';
 }
 
-/** The one way charts reach the page: `<div use:chart={option}>`. Options come from pure builders. */
-export function chart(node: HTMLElement, option: ChartOption) {
+/** What a click on a bar, slice, point or cell reports: its category name, series and value. */
+export interface ChartPick {
+  name: string;
+  seriesName: string;
+  value: unknown;
+  dataIndex: number;
+}
+
+/** An option with a click handler (cross-filtering, opening a detail view). */
+export interface ChartSpec {
+  option: ChartOption;
+  onpick?: (pick: ChartPick) => void;
+}
+
+const isSpec = (x: ChartOption | ChartSpec): x is ChartSpec =>
+  typeof x === 'object' && x !== null && 'option' in x && !('series' in x);
+
+/**
+ * The one way charts reach the page: `<div use:chart={option}>` or `use:chart={{ option, onpick }}`.
+ * Options come from pure builders.
+ */
+export function chart(node: HTMLElement, spec: ChartOption | ChartSpec) {
+  let option = isSpec(spec) ? spec.option : spec;
+  let onpick = isSpec(spec) ? spec.onpick : undefined;
   let theme = currentTheme();
   let instance = echarts.init(node, theme, { renderer: 'canvas' });
-  const apply = () => instance.setOption({ backgroundColor: 'transparent', ...option }, true);
+  const listen = () =>
+    instance.on('click', (p) => {
+      const e = p as { name?: string; seriesName?: string; value?: unknown; dataIndex?: number };
+      onpick?.({
+        name: String(e.name ?? ''),
+        seriesName: String(e.seriesName ?? ''),
+        value: e.value,
+        dataIndex: e.dataIndex ?? -1,
+      });
+    });
+  const apply = () => {
+    instance.setOption({ backgroundColor: 'transparent', ...option }, true);
+    node.style.cursor = onpick ? 'pointer' : '';
+  };
+  listen();
   apply();
   const resize = new ResizeObserver(() => instance.resize());
   resize.observe(node);
@@ -21,6 +57,7 @@ export function chart(node: HTMLElement, option: ChartOption) {
     theme = next;
     instance.dispose();
     instance = echarts.init(node, theme, { renderer: 'canvas' });
+    listen();
     apply();
   };
   const themeObserver = new MutationObserver(retheme);
@@ -31,8 +68,9 @@ export function chart(node: HTMLElement, option: ChartOption) {
   const media = matchMedia('(prefers-color-scheme: dark)');
   media.addEventListener('change', retheme);
   return {
-    update(next: ChartOption) {
-      option = next;
+    update(next: ChartOption | ChartSpec) {
+      option = isSpec(next) ? next.option : next;
+      onpick = isSpec(next) ? next.onpick : undefined;
       apply();
     },
     destroy() {
@@ -42,4 +80,14 @@ export function chart(node: HTMLElement, option: ChartOption) {
       instance.dispose();
     },
   };
+}
+
+/** The chart drawn in `node` as a PNG data URL at twice its size, on the page's background colour. */
+export function chartPng(node: HTMLElement): string | null {
+  const instance = echarts.getInstanceByDom(node);
+  if (!instance) return null;
+  const background = getComputedStyle(document.documentElement)
+    .getPropertyValue('--surface')
+    .trim();
+  return instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background || '#fff' });
 }
