@@ -8,6 +8,7 @@ import type { SqlDriver } from '../sql-driver.ts';
 import { EngineError } from '../errors.ts';
 import { ContentHash } from './content-hash.ts';
 import { RecordSplitter } from './record-splitter.ts';
+import { sniff, windows1252ToUtf8 } from './sniff.ts';
 import {
   BRONZE_BOOKKEEPING_SQL,
   createBronzeTableSql,
@@ -39,6 +40,8 @@ export type IngestOutcome =
       rows: number;
       rejected: number;
       bytes: number;
+      /** Set when the file was not UTF-8 and was read as Windows-1252 (Latin-1). */
+      encoding?: 'windows-1252';
     }
   | { status: 'duplicate'; file: string; format: string; batchId: string; bytes: number }
   | { status: 'refused'; file: string; message: string };
@@ -57,6 +60,14 @@ export interface IngestOptions {
 const encoder = new TextEncoder();
 const PIECE = '__ingest_piece.csv';
 let runCounter = 0;
+
+const brokenQuoting = (file: string) =>
+  `${file}: the quoting is broken in a way that hides where records start (a quote opened and ` +
+  'never closed, or closed in the middle of a value). Fix the quotes and add the file again; ' +
+  'nothing from it was kept.';
+
+/** A piece the CSV reader could not parse at all: the file is refused with this message. */
+class PieceRefused extends Error {}
 
 interface Target {
   format: KnownFormat;
@@ -96,7 +107,10 @@ export async function ingestCsv(
   let piece: Uint8Array[] = [];
   let pieceSize = 0;
   let records = 0;
+  let firstInPiece = 1;
   let bytes = 0;
+  let encoding: 'utf-8' | 'windows-1252' | null = null;
+  let transcode: ((chunk: Uint8Array) => Uint8Array) | null = null;
 
   const flush = async () => {
     if (!piece.length || !target) return;
@@ -110,7 +124,19 @@ export async function ingestCsv(
     piece = [];
     pieceSize = 0;
     await driver.registerBuffer(PIECE, body);
-    await driver.exec(target.insertSql(PIECE));
+    try {
+      await driver.exec(target.insertSql(PIECE));
+    } catch (error) {
+      if (options.isCancelled?.()) throw cancelled();
+      const text = error instanceof Error ? error.message : String(error);
+      if (/out of memory|could not allocate|memory access/i.test(text)) throw error;
+      throw new PieceRefused(
+        `${source.name}: the CSV reader could not parse records ${firstInPiece} to ${records} ` +
+          `(${text.split('\n')[0]}). Check the file around line ${firstInPiece + 1}; ` +
+          'nothing from it was kept.',
+      );
+    }
+    firstInPiece = records + 1;
   };
 
   const begin = async (header: Uint8Array): Promise<IngestOutcome | null> => {
@@ -161,10 +187,22 @@ export async function ingestCsv(
   };
 
   try {
-    for await (const chunk of source.chunks) {
+    for await (const raw of source.chunks) {
       if (options.isCancelled?.()) throw cancelled();
-      hash.update(chunk);
-      bytes += chunk.length;
+      if (encoding === null && raw.length > 0) {
+        const look = sniff(raw);
+        if (look.kind === 'binary') {
+          return refuse(
+            `${source.name}: this is not a CSV text file; it looks like ${look.what}. ` +
+              'Save the data as comma-separated CSV and add it again.',
+          );
+        }
+        encoding = look.encoding;
+        if (encoding === 'windows-1252') transcode = windows1252ToUtf8();
+      }
+      hash.update(raw);
+      bytes += raw.length;
+      const chunk = transcode ? transcode(raw) : raw;
       for (const record of splitter.push(chunk)) {
         const refused = await addRecord(record);
         if (refused) return refused;
@@ -175,6 +213,9 @@ export async function ingestCsv(
       if (refused) return refused;
     }
     if (!target) return refuse(`${source.name}: the file is empty (no header line).`);
+    if (records === 0) {
+      return refuse(`${source.name}: the file has a header but no rows; nothing was loaded.`);
+    }
     await flush();
     if (options.isCancelled?.()) throw cancelled();
     options.onProgress?.({
@@ -192,7 +233,12 @@ export async function ingestCsv(
     });
     await driver.exec(outcome.status === 'loaded' ? 'COMMIT' : 'ROLLBACK');
     inTransaction = false;
-    return outcome;
+    return outcome.status === 'loaded' && encoding === 'windows-1252'
+      ? { ...outcome, encoding }
+      : outcome;
+  } catch (error) {
+    if (error instanceof PieceRefused) return refuse(error.message);
+    throw error;
   } finally {
     if (inTransaction) await driver.exec('ROLLBACK');
     await driver.exec(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
@@ -221,14 +267,25 @@ async function finish(
     };
   }
   const [loaded] = await driver.rows(
-    `SELECT count(*)::BIGINT AS n FROM bronze.${ident(format.id)} WHERE _batch_id = ? AND _source_file = ?`,
+    `SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE _row_number IS NULL)::BIGINT AS unnumbered
+     FROM bronze.${ident(format.id)} WHERE _batch_id = ? AND _source_file = ?`,
     [batchId, file],
   );
+  if (Number(loaded?.unnumbered ?? 0) > 0) throw new PieceRefused(brokenQuoting(file));
   const [hasRejects] = await driver.rows(
     'SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ?',
     [input.rejects],
   );
   if (hasRejects?.n !== 0) {
+    // Every line the reader set aside starts with the record number this loader put there; one that
+    // does not means the reader saw record boundaries elsewhere (broken quoting): say so, keep nothing.
+    const [lost] = await driver.rows(
+      `SELECT count(*)::INT AS n FROM ${input.rejects}
+       WHERE NOT regexp_matches(csv_line, '^[0-9]+,')`,
+    );
+    if (lost && lost.n !== 0) {
+      throw new PieceRefused(brokenQuoting(file));
+    }
     await driver.exec(
       `INSERT INTO bronze._rejects
        SELECT ${literal(format.id)}, ${literal(file)}, ${literal(batchId)},

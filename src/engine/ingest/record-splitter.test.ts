@@ -31,6 +31,16 @@ describe('RecordSplitter', () => {
     expect(split(text, size)).toEqual(expected);
   });
 
+  it.each([1, 2, 5, 100])('breaks lines at LF, CRLF and a lone CR (chunks of %i bytes)', (size) => {
+    expect(split('a,b\r\n1,2\n3,4\r5,6\r\r\n"x\ry",7\r', size)).toEqual([
+      'a,b',
+      '1,2',
+      '3,4',
+      '5,6',
+      '"x\ry",7',
+    ]);
+  });
+
   it('reports an unterminated quote and keeps the rest as one record', () => {
     const splitter = new RecordSplitter();
     const records = [...splitter.push(enc.encode('a,b\n1,"open\n2,x\n')), ...splitter.end()];
