@@ -4,6 +4,10 @@ import { getEngine } from '../engine-client.ts';
 
 export interface ConsoleResult {
   table: Table;
+  /** The result's Arrow IPC bytes as the engine sent them (exports convert these). */
+  ipc: Uint8Array;
+  /** The statement that produced it. */
+  sql: string;
   rowCount: number;
   truncated: boolean;
   elapsedMs: number;
@@ -37,6 +41,8 @@ export class ConsoleRun {
       );
       this.result = {
         table: tableFromIPC(out.ipc),
+        ipc: out.ipc,
+        sql,
         rowCount: out.rowCount,
         truncated: out.truncated,
         elapsedMs: out.elapsedMs,
