@@ -69,6 +69,8 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.log('page error:', e.message));
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
   await page.goto(`${server.url}?p=data&demo=0`);
   await page.getByText('DuckDB v').waitFor({ timeout: 60_000 });
   await page.getByTestId('file-input').setInputFiles(file);
@@ -77,6 +79,7 @@ try {
   let lastLine = '';
   for (;;) {
     await page.waitForTimeout(2000);
+    if (crashed) throw new Error('the tab crashed (out of memory?) during the load');
     const error = await page
       .getByTestId('load-error')
       .textContent({ timeout: 100 })
@@ -95,6 +98,11 @@ try {
     lastLine = now;
   }
   const seconds = (performance.now() - started) / 1000;
+  const error = await page
+    .getByTestId('load-error')
+    .textContent({ timeout: 2000 })
+    .catch(() => null);
+  if (error) throw new Error(`the app said: ${error}`);
   const outcome = (await page.getByTestId('load-outcomes').textContent()) ?? '';
   const rows = Number(/([\d,]+) rows/.exec(outcome)?.[1]?.replaceAll(',', '') ?? NaN);
   console.log(outcome.trim());

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startStaticServer, type RunningServer } from '../scripts/lib/static-server.ts';
 
 export interface OriginGuard {
@@ -27,7 +27,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Playwright requires an object pattern for a fixture without dependencies.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const server = await startStaticServer({ root: 'dist' });
+      const server = await startStaticServer({ root: process.env.DIST_DIR ?? 'dist' });
       await use(server);
       await server.close();
     },
@@ -74,5 +74,38 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 });
+
+/**
+ * The same guard for a context a test launches itself (a persistent context): every page, present
+ * and future, and its workers. Assert `offOrigin` and `errors` empty at the end, as the fixture does.
+ */
+export async function guardContext(context: BrowserContext, origin: string): Promise<OriginGuard> {
+  const guard: OriginGuard = { offOrigin: new Set(), errors: [] };
+  const isOff = (url: string) => /^(https?|wss?):/.test(url) && new URL(url).origin !== origin;
+  await context.route(
+    (url) => isOff(url.href),
+    (route) => {
+      guard.offOrigin.add(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  context.on('request', (request) => {
+    if (isOff(request.url())) guard.offOrigin.add(request.url());
+  });
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => guard.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') guard.errors.push(`console: ${msg.text()}`);
+    });
+    page.on('worker', (worker) => {
+      worker.on('console', (msg) => {
+        if (msg.type() === 'error') guard.errors.push(`worker console: ${msg.text()}`);
+      });
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return guard;
+}
 
 export { expect };

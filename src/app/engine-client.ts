@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../engine/engine.ts';
+import { storageConfig } from './storage/storage-config.ts';
 
 let engine: Remote<EngineApi> | null = null;
 
@@ -11,6 +12,8 @@ export function getEngine(): Remote<EngineApi> {
       name: 'engine',
     });
     engine = wrap<EngineApi>(worker);
+    // Before any other call: what the page sees of the browser's storage, and a forced mode (tests, debugging).
+    void engine.configureStorage(storageConfig());
   }
   return engine;
 }

@@ -8,13 +8,13 @@ export interface PageDef {
 
 export const PAGES: readonly PageDef[] = [
   { id: 'overview', label: 'Overview', ready: true },
-  { id: 'sales', label: 'Sales', ready: false, arrives: 'with the dashboards' },
-  { id: 'pricing', label: 'Pricing', ready: false, arrives: 'with the dashboards' },
-  { id: 'customers', label: 'Customers', ready: false, arrives: 'with the dashboards' },
-  { id: 'products', label: 'Products', ready: false, arrives: 'with the dashboards' },
-  { id: 'operations', label: 'Operations', ready: false, arrives: 'with the dashboards' },
-  { id: 'marketing', label: 'Marketing', ready: false, arrives: 'with the dashboards' },
-  { id: 'live', label: 'Live', ready: false, arrives: 'with the streaming replay' },
+  { id: 'sales', label: 'Sales', ready: true },
+  { id: 'pricing', label: 'Pricing', ready: true },
+  { id: 'customers', label: 'Customers', ready: true },
+  { id: 'products', label: 'Products', ready: true },
+  { id: 'operations', label: 'Operations', ready: true },
+  { id: 'marketing', label: 'Marketing', ready: true },
+  { id: 'live', label: 'Live', ready: true },
   { id: 'predict', label: 'Predict', ready: true },
   { id: 'data', label: 'Data', ready: true },
 ];

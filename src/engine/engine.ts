@@ -9,11 +9,25 @@ import { runPipeline } from '../pipeline/run.ts';
 import type { ModelFile } from '../pipeline/model.ts';
 import type { PipelineRun, RunProgress } from '../pipeline/types.ts';
 import { createTaskQueue } from './task-queue.ts';
+import { createStreamController } from '../stream/controller.ts';
+import { streamApi } from '../stream/engine-api.ts';
 import { blobBuffer, parquetTableName, parquetToIpc } from './ingest/parquet-import.ts';
 import { collectResult, tableStream, type QueryResult } from './collect-result.ts';
+import { Table, tableFromIPC, type RecordBatch } from 'apache-arrow';
+import { exportTable, type ExportFormat } from './export/export-table.ts';
+import type { OwnerChoice, Storage, StorageConfig, StorageStatus } from './storage/storage.ts';
+import { writeState } from './storage/storage.ts';
+import { isQuotaError } from './storage/modes.ts';
+import { dropUserData, exportSnapshot, importSnapshot } from './storage/snapshot.ts';
+import { savedRun } from './storage/saved-run.ts';
 
 export interface EngineDeps {
-  openDatabase(onProgress?: (fraction: number) => void): Promise<DuckDatabase>;
+  openDatabase(
+    onProgress?: (fraction: number) => void,
+    options?: { path?: string },
+  ): Promise<DuckDatabase>;
+  /** Where the database is kept between visits (OPFS, IndexedDB); in memory without. */
+  storage?: Storage;
   /** The SQL model files (src/sql/**), as the pipeline runner takes them. */
   modelFiles(): Promise<ModelFile[]>;
   now(): number;
@@ -55,7 +69,7 @@ export function createEngine(deps: EngineDeps) {
     database ??= (async () => {
       const started = deps.now();
       try {
-        const db = await deps.openDatabase();
+        const db = deps.storage ? await deps.storage.open() : await deps.openDatabase();
         const setup = await db.connect();
         await setup.exec(OFFLINE_SETTINGS_SQL.replaceAll('SET ', 'SET GLOBAL '));
         await setup.close();
@@ -77,7 +91,26 @@ export function createEngine(deps: EngineDeps) {
     return database;
   }
 
+  const storageState = () => deps.storage?.status() ?? null;
+  function assertOpen() {
+    if (storageState()?.state === 'released')
+      throw new EngineError(
+        'unavailable',
+        'Another tab took over the data, so this tab closed its copy. Reload this tab to take it back.',
+      );
+  }
+  function assertWritable() {
+    assertOpen();
+    const s = storageState();
+    if (s?.state === 'ready' && s.readOnly)
+      throw new EngineError(
+        'unavailable',
+        'This tab shows a read-only copy of the data another tab owns. Take over the data to change it.',
+      );
+  }
+
   async function session(channel: string): Promise<DuckSession> {
+    assertOpen();
     const { db } = await ready();
     let s = sessions.get(channel);
     if (!s) {
@@ -95,10 +128,55 @@ export function createEngine(deps: EngineDeps) {
   };
   const serial = createTaskQueue();
   const ingestor = createIngestor({ driver, interrupt, serial });
+  const stream = createStreamController({
+    driver,
+    serial,
+    now: deps.now,
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
   let build: AbortController | null = null;
   const rethrow = (error: unknown): never => {
-    throw toEngineError(error);
+    const e = toEngineError(error);
+    if (isQuotaError(e.message))
+      throw new EngineError(
+        'unavailable',
+        'The browser’s storage quota is full, so this load stopped and nothing from it was kept; ' +
+          'everything saved before is intact. Free space (Storage on the Data page) and load again.',
+      );
+    throw e;
   };
+
+  /**
+   * Makes what is committed durable (CHECKPOINT in OPFS, a snapshot in IndexedDB). Not queued: call
+   * it from inside a serial task (the replay does after each committed batch), or through
+   * `api.checkpoint()` from outside one.
+   */
+  async function checkpoint(): Promise<string | null> {
+    if (!deps.storage) return null;
+    return deps.storage.save(await session('tasks'));
+  }
+  const markStale = (stale: boolean) =>
+    deps.storage
+      ? session('tasks').then((s) => writeState(s, 'layers_stale', stale ? '1' : '0'))
+      : null;
+  /** Runs a write task after flagging the layers stale, then saves what it committed. */
+  function writeTask<T>(work: () => Promise<T>): Promise<T> {
+    assertWritable();
+    return serial(() => markStale(true) ?? Promise.resolve())
+      .then(work)
+      .finally(() => serial(checkpoint).catch(() => null))
+      .catch(rethrow);
+  }
+  deps.storage?.onHandover(async () => {
+    ingestor.cancel().catch(() => undefined);
+    build?.abort();
+    await serial(checkpoint).catch(() => null);
+    await deps.storage?.close();
+    database = null;
+    sessions.clear();
+    taskDriver = null;
+  });
 
   const api = {
     async init(): Promise<EngineInfo> {
@@ -146,6 +224,40 @@ export function createEngine(deps: EngineDeps) {
       }
     },
 
+    /**
+     * Runs a read query again to the last row and returns the whole result as a file's bytes (CSV,
+     * Arrow IPC or Parquet), made here so a large export never blocks the page. Channel 'export'.
+     */
+    async exportQuery(
+      sql: string,
+      format: ExportFormat,
+    ): Promise<{ bytes: Uint8Array; rows: number }> {
+      const conn = await session('export');
+      cancelled.delete('export');
+      try {
+        const source = await conn.stream(sql);
+        const batches: RecordBatch[] = [];
+        for await (const batch of source.batches) {
+          if (cancelled.has('export')) throw new EngineError('cancelled', 'Export cancelled.');
+          batches.push(batch);
+        }
+        const table = batches.length ? new Table(batches) : new Table(source.schema);
+        const bytes = exportTable(table, format);
+        return deps.transfer({ bytes, rows: table.numRows }, [bytes.buffer as ArrayBuffer]);
+      } catch (error) {
+        throw toEngineError(error);
+      } finally {
+        cancelled.delete('export');
+      }
+    },
+
+    /** A result the page already holds (Arrow IPC bytes) as a file's bytes. */
+    exportIpc(ipc: Uint8Array, format: ExportFormat): { bytes: Uint8Array; rows: number } {
+      const table = tableFromIPC(ipc);
+      const bytes = exportTable(table, format);
+      return deps.transfer({ bytes, rows: table.numRows }, [bytes.buffer as ArrayBuffer]);
+    },
+
     /** Runs statements whose results are not needed (DDL, inserts, settings). */
     async exec(sql: string, options: { channel?: string } = {}): Promise<void> {
       const conn = await session(options.channel ?? 'default');
@@ -166,12 +278,12 @@ export function createEngine(deps: EngineDeps) {
 
     /** Loads CSV files into bronze; each file is recognised by its header. */
     ingestFiles(files: Array<File | NamedBytes>, onProgress?: (p: TaskProgress) => void) {
-      return ingestor.ingestFiles(files, onProgress).catch(rethrow);
+      return writeTask(() => ingestor.ingestFiles(files, onProgress));
     },
 
     /** Generates the built-in demo data set in this worker and loads it into bronze. */
     loadDemo(recipe: DemoRecipe, onProgress?: (p: TaskProgress) => void) {
-      return ingestor.loadDemo(recipe, onProgress).catch(rethrow);
+      return writeTask(() => ingestor.loadDemo(recipe, onProgress));
     },
 
     /**
@@ -179,6 +291,7 @@ export function createEngine(deps: EngineDeps) {
      * tables: `gold.sales_daily.parquet` becomes gold.sales_daily, any other name imported.<name>.
      */
     importParquet(files: Array<File | NamedBytes>): Promise<ParquetOutcome[]> {
+      assertWritable();
       return serial(async () => {
         const conn = await session('tasks');
         const outcomes: ParquetOutcome[] = [];
@@ -209,7 +322,7 @@ export function createEngine(deps: EngineDeps) {
           }
         }
         return outcomes;
-      });
+      }).finally(() => serial(checkpoint).catch(() => null));
     },
 
     /** Stops the load in progress; nothing from the file being loaded is kept. */
@@ -219,17 +332,19 @@ export function createEngine(deps: EngineDeps) {
 
     /** Runs the silver, gold and ml models over bronze, then their data tests. */
     buildPipeline(onProgress?: (p: RunProgress) => void): Promise<PipelineRun> {
-      return serial(async () => {
+      return writeTask(async () => {
         const controller = (build = new AbortController());
         try {
-          return await runPipeline(await driver(), await deps.modelFiles(), {
+          const run = await runPipeline(await driver(), await deps.modelFiles(), {
             onProgress,
             signal: controller.signal,
           });
+          if (run.status === 'success') await markStale(false);
+          return run;
         } finally {
           build = null;
         }
-      }).catch(rethrow);
+      });
     },
 
     async cancelBuild(): Promise<void> {
@@ -238,8 +353,67 @@ export function createEngine(deps: EngineDeps) {
       await interrupt();
     },
 
+    /** The streaming replay (src/stream): start, pause, resume, step, seek, reset, status. */
+    ...streamApi(stream),
+
     bronzeStatus() {
       return ingestor.status().catch(rethrow);
+    },
+
+    /** Sends the page what the storage layer does: opening, blocked by another tab, ready, released. */
+    configureStorage(config: StorageConfig): void {
+      deps.storage?.configure(config);
+    },
+
+    storageStatus(): StorageStatus | null {
+      return storageState();
+    },
+
+    watchStorage(listener: (status: StorageStatus) => void): void {
+      deps.storage?.watch(listener);
+    },
+
+    /** The answer when another tab owns the data: take it over, or open a read-only copy. */
+    chooseOwner(choice: OwnerChoice): void {
+      deps.storage?.choose(choice);
+    },
+
+    /** Saves what is committed (queued after the running load or build). */
+    checkpoint(): Promise<string | null> {
+      return serial(checkpoint).catch(rethrow);
+    },
+
+    /** The last pipeline run recorded in meta.*, for a page opened on restored data. */
+    async savedRun(): Promise<PipelineRun | null> {
+      return savedRun(await driver()).catch(rethrow);
+    },
+
+    /** Every table and view as one file ("Export database"); moved, not copied, to the caller. */
+    async exportDatabase(): Promise<Uint8Array> {
+      const bytes = await serial(async () =>
+        exportSnapshot(await session('tasks'), new Date().toISOString()),
+      ).catch(rethrow);
+      return deps.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+
+    /** Replaces all data with an exported file's, then saves. */
+    importDatabase(bytes: Uint8Array): Promise<{ tables: number; savedAt: string }> {
+      assertWritable();
+      return serial(async () => {
+        const header = await importSnapshot(await session('tasks'), bytes);
+        await checkpoint();
+        return { tables: header.tables.length, savedAt: header.savedAt };
+      }).catch(rethrow);
+    },
+
+    /** Drops every table, view and schema and saves the empty database. */
+    clearAll(): Promise<void> {
+      assertWritable();
+      return serial(async () => {
+        await dropUserData(await session('tasks'));
+        await checkpoint();
+        await deps.storage?.forget();
+      }).catch(rethrow);
     },
 
     async registerBuffer(name: string, bytes: Uint8Array): Promise<void> {

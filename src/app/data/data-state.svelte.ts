@@ -70,15 +70,36 @@ class DataState {
       this.lastRun = await getEngine().buildPipeline(
         proxy((p: RunProgress) => this.building && (this.building.progress = p)),
       );
-      this.reconciliation = await getEngine().rows(
-        'SELECT source_table, silver_table, bronze_rows, silver_rows, quarantined_rows, superseded_rows, balanced FROM silver.reconciliation WHERE bronze_rows > 0 ORDER BY source_table',
-      );
+      await this.#loadReconciliation();
     } catch (e) {
       this.buildError = e instanceof Error ? e.message : String(e);
     } finally {
       this.building = null;
       this.cancelling = false;
     }
+  }
+
+  /** Opens on data saved by an earlier visit: the last build's record comes from meta.*. */
+  async loadSaved(): Promise<void> {
+    this.lastRun = await getEngine().savedRun();
+    if (this.lastRun) await this.#loadReconciliation().catch(() => undefined);
+  }
+
+  /** After "Clear all data" or an import: forget what was shown and read the database again. */
+  async reset(): Promise<void> {
+    this.outcomes = [];
+    this.demoRecipe = null;
+    this.lastRun = null;
+    this.reconciliation = [];
+    this.error = null;
+    this.buildError = null;
+    await this.refresh();
+  }
+
+  async #loadReconciliation(): Promise<void> {
+    this.reconciliation = await getEngine().rows(
+      'SELECT source_table, silver_table, bronze_rows, silver_rows, quarantined_rows, superseded_rows, balanced FROM silver.reconciliation WHERE bronze_rows > 0 ORDER BY source_table',
+    );
   }
 
   loadDemo(recipe: DemoRecipe): Promise<void> {

@@ -16,9 +16,15 @@ const BUNDLES: duckdb.DuckDBBundles = {
   coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread },
 };
 
+export interface OpenOptions {
+  /** An `opfs://` path for a database that persists in the origin's private file system; in memory without. */
+  path?: string;
+}
+
 /** Starts DuckDB-WASM in its own worker, nested in the engine worker. */
 export async function openBrowserDatabase(
   onProgress?: (fraction: number) => void,
+  options: OpenOptions = {},
 ): Promise<DuckDatabase> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const threaded = bundle.mainModule === coiWasm;
@@ -28,6 +34,19 @@ export async function openBrowserDatabase(
     if (p.bytesTotal > 0) onProgress?.(p.bytesLoaded / p.bytesTotal);
   });
   const threads = threaded ? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)) : 1;
-  await db.open({ maximumThreads: threads, query: { castBigIntToDouble: false } });
+  try {
+    await db.open({
+      maximumThreads: threads,
+      query: { castBigIntToDouble: false },
+      ...(options.path && {
+        path: options.path,
+        accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
+      }),
+    });
+  } catch (error) {
+    // The nested worker holds the OPFS access handles: end it so a retry (or another tab) can open the file.
+    await db.terminate();
+    throw error;
+  }
   return asyncDatabase(db, threaded ? 'coi' : 'eh', threads);
 }

@@ -1,0 +1,38 @@
+const KEY = 'lakehouse:last-view';
+
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The search string to open with: the URL's own, else the one the app was last left on. */
+export function initialSearch(search: string, store: KeyValue | null): string {
+  if (search && search !== '?') return search;
+  try {
+    return store?.getItem(KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function rememberView(search: string, store: KeyValue | null): void {
+  try {
+    if (search) store?.setItem(KEY, search);
+    else store?.removeItem(KEY);
+  } catch {
+    // Storage blocked (some private windows): the URL still holds the view.
+  }
+}
+
+export function forgetView(store: KeyValue | null): void {
+  try {
+    store?.removeItem(KEY);
+  } catch {
+    // As above.
+  }
+}
+
+export const browserStore = (): KeyValue | null => {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+};

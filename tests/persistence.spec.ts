@@ -1,0 +1,413 @@
+import { chromium, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import '../bench/browser-target.ts';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { startStaticServer, type RunningServer } from '../scripts/lib/static-server.ts';
+import { expect, guardContext, type OriginGuard } from './fixtures.ts';
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+
+interface Browser {
+  context: BrowserContext;
+  guard: OriginGuard;
+  page: Page;
+}
+
+const test = base.extend<{
+  profile: string;
+  server: RunningServer;
+  launch: (options?: { init?: () => void; server?: RunningServer }) => Promise<Browser>;
+}>({
+  // eslint-disable-next-line no-empty-pattern
+  profile: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lakehouse-profile-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startStaticServer({ root: DIST });
+    await use(server);
+    await server.close();
+  },
+  /** A persistent context on the test's user-data dir: close it and launch again to restart the browser. */
+  launch: async ({ profile, server }, use) => {
+    const open: Browser[] = [];
+    await use(async (options = {}) => {
+      const url = (options.server ?? server).url;
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+        headless: true,
+        baseURL: url,
+      });
+      if (options.init) await context.addInitScript(options.init);
+      const guard = await guardContext(context, new URL(url).origin);
+      const page = context.pages()[0] ?? (await context.newPage());
+      const browser = { context, guard, page };
+      open.push(browser);
+      return browser;
+    });
+    for (const b of open) {
+      await b.context.close().catch(() => undefined);
+      expect([...b.guard.offOrigin], 'requests outside the page origin').toEqual([]);
+      expect(b.guard.errors, 'uncaught errors').toEqual([]);
+    }
+  },
+});
+
+const rows = (page: Page, sql: string) =>
+  page.evaluate((s) => globalThis.lakehouse.engine.rows(s), sql);
+
+async function ready(page: Page) {
+  await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', { timeout: 60_000 });
+}
+
+async function builtAndBalanced(page: Page) {
+  await expect(page.getByTestId('build-summary')).toContainText('quality 100%', {
+    timeout: 120_000,
+  });
+  const [recon] = await rows(
+    page,
+    'SELECT count(*)::INT AS sources, count(*) FILTER (WHERE NOT balanced)::INT AS unbalanced FROM silver.reconciliation WHERE bronze_rows > 0',
+  );
+  expect(recon).toEqual({ sources: 18, unbalanced: 0 });
+}
+
+/** Every batch bronze._batches lists is whole in its table, and no table holds rows of any other batch. */
+async function batchesWhole(page: Page): Promise<number> {
+  const tables = await rows(page, 'SELECT DISTINCT format FROM bronze._batches ORDER BY 1');
+  for (const { format } of tables) {
+    const table = `bronze.${String(format)}`;
+    const [check] = await rows(
+      page,
+      `SELECT
+         (SELECT count(*) FROM ${table} t WHERE t._batch_id NOT IN (SELECT batch_id FROM bronze._batches WHERE format = '${String(format)}'))::INT AS orphans,
+         (SELECT count(*) FROM bronze._batches b WHERE b.format = '${String(format)}'
+            AND b.rows_loaded <> (SELECT count(*) FROM ${table} t WHERE t._batch_id = b.batch_id))::INT AS partial`,
+    );
+    expect(check, table).toEqual({ orphans: 0, partial: 0 });
+  }
+  const [{ n }] = (await rows(page, 'SELECT count(*)::INT AS n FROM bronze._batches')) as [
+    { n: number },
+  ];
+  return n;
+}
+
+test.describe('Persistence', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test('a reload and a browser restart bring the data, the layers and the last view back without loading again', async ({
+    launch,
+  }) => {
+    const first = await launch();
+    await first.page.goto('./?p=data&orders=1000&seed=11');
+    await builtAndBalanced(first.page);
+    await expect(first.page.getByTestId('batch-table').locator('tbody tr')).toHaveCount(18);
+    const [before] = await rows(
+      first.page,
+      'SELECT (SELECT count(*) FROM bronze.olist_orders)::INT AS orders, (SELECT max(ingested_at)::VARCHAR FROM bronze._batches) AS loaded, (SELECT run_id FROM meta.pipeline_runs ORDER BY started_at DESC LIMIT 1) AS run',
+    );
+    expect(before?.orders).toBe(1000);
+
+    await first.page.reload();
+    await ready(first.page);
+    await expect(first.page.getByTestId('restored-banner')).toContainText(
+      'Restored 18 loaded files',
+    );
+    await expect(first.page.getByTestId('restored-banner')).toContainText(
+      'private file system (OPFS)',
+    );
+    await expect(first.page.getByTestId('build-summary')).toContainText('quality 100%');
+    const [afterReload] = await rows(
+      first.page,
+      'SELECT (SELECT count(*) FROM bronze.olist_orders)::INT AS orders, (SELECT max(ingested_at)::VARCHAR FROM bronze._batches) AS loaded, (SELECT run_id FROM meta.pipeline_runs ORDER BY started_at DESC LIMIT 1) AS run',
+    );
+    // Same rows, same load time, same build: nothing was loaded or built again.
+    expect(afterReload).toEqual(before);
+
+    // Leave the app on another view, then restart the browser and open the bare URL.
+    await first.page.getByRole('link', { name: 'Sales' }).first().click();
+    await expect(first.page).toHaveURL(/p=sales/);
+    const lastSearch = new URL(first.page.url()).search;
+    await first.context.close();
+
+    const second = await launch();
+    await second.page.goto('./');
+    await ready(second.page);
+    await expect(second.page).toHaveURL(new RegExp(`${lastSearch.replace('?', '\\?')}$`));
+    await expect(second.page.getByTestId('restored-banner')).toContainText(
+      'Restored 18 loaded files (',
+    );
+    const [afterRestart] = await rows(
+      second.page,
+      'SELECT (SELECT count(*) FROM bronze.olist_orders)::INT AS orders, (SELECT max(ingested_at)::VARCHAR FROM bronze._batches) AS loaded, (SELECT run_id FROM meta.pipeline_runs ORDER BY started_at DESC LIMIT 1) AS run',
+    );
+    expect(afterRestart).toEqual(before);
+    await second.page.goto('./?p=data');
+    await builtAndBalanced(second.page);
+  });
+
+  test('a second tab is told another tab owns the data, can open a read-only copy, or take over', async ({
+    launch,
+  }) => {
+    const { context, page: owner } = await launch();
+    await owner.goto('./?p=data&orders=1000&seed=12');
+    await builtAndBalanced(owner);
+
+    const reader = await context.newPage();
+    await reader.goto('./?p=data');
+    const banner = reader.getByTestId('owner-banner');
+    await expect(banner).toContainText('Another tab has the data open');
+    await banner.getByRole('button', { name: 'Open a read-only copy' }).click();
+    await ready(reader);
+    await expect(reader.getByTestId('storage-mode-banner')).toContainText('read-only copy');
+    await expect(reader.getByTestId('batch-table').locator('tbody tr')).toHaveCount(18);
+    expect(await rows(reader, 'SELECT count(*)::INT AS n FROM bronze.olist_orders')).toEqual([
+      { n: 1000 },
+    ]);
+    await expect(reader.getByRole('button', { name: 'Clear all data…' })).toBeDisabled();
+    await reader.close();
+
+    const taker = await context.newPage();
+    await taker.goto('./?p=data');
+    await taker.getByTestId('owner-banner').getByRole('button', { name: 'Take over here' }).click();
+    await expect(owner.getByTestId('released-banner')).toContainText(
+      'Another tab took over the data',
+    );
+    await ready(taker);
+    await expect(taker.getByTestId('restored-banner')).toContainText('Restored 18 loaded files');
+    await builtAndBalanced(taker);
+    await expect(taker.getByTestId('storage-mode-banner')).toHaveCount(0);
+  });
+
+  test('without OPFS the data is kept as IndexedDB snapshots and comes back on reload', async ({
+    launch,
+  }) => {
+    const { page } = await launch({
+      init: () => {
+        Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined });
+      },
+    });
+    await page.goto('./?p=data&orders=1000&seed=13');
+    await expect(page.getByTestId('storage-mode-banner')).toHaveAttribute('data-mode', 'indexeddb');
+    await builtAndBalanced(page);
+    await page.reload();
+    await ready(page);
+    await expect(page.getByTestId('restored-banner')).toContainText('Restored 18 loaded files');
+    await expect(page.getByTestId('restored-banner')).toContainText('IndexedDB snapshots');
+    expect(await rows(page, 'SELECT count(*)::INT AS n FROM bronze.olist_orders')).toEqual([
+      { n: 1000 },
+    ]);
+    await builtAndBalanced(page);
+  });
+
+  test('without OPFS and IndexedDB the app runs in memory and says so', async ({ launch }) => {
+    const { page } = await launch({
+      init: () => {
+        Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined });
+        Object.defineProperty(window, 'indexedDB', { value: undefined });
+      },
+    });
+    await page.goto('./?p=data&orders=1000&seed=14');
+    const banner = page.getByTestId('storage-mode-banner');
+    await expect(banner).toHaveAttribute('data-mode', 'memory');
+    await expect(banner).toContainText('gone when it closes');
+    await builtAndBalanced(page);
+    await page.goto('./?p=data&demo=0');
+    await ready(page);
+    await expect(page.getByTestId('batch-table')).toHaveCount(0);
+    await expect(page.getByTestId('restored-banner')).toHaveCount(0);
+    expect(
+      await rows(
+        page,
+        "SELECT count(*)::INT AS n FROM duckdb_tables() WHERE schema_name = 'bronze'",
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  test('storage panel: clear all data after confirming, export and import the database', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.goto('./?p=data&orders=1000&seed=15');
+    await builtAndBalanced(page);
+    const panel = page.getByTestId('storage-panel');
+    await expect(panel.getByTestId('storage-mode')).toContainText('OPFS');
+    await expect(panel.getByTestId('storage-usage')).toContainText('available to this site');
+
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export database' }).click();
+    const file = await (await download).path();
+    const exported = await readFile(file);
+    expect(exported.subarray(0, 8).toString()).toBe('LKHSNAP1');
+
+    await panel.getByRole('button', { name: 'Clear all data…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('Delete all data saved in this browser?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await rows(page, 'SELECT count(*)::INT AS n FROM bronze.olist_orders')).toEqual([
+      { n: 1000 },
+    ]);
+    await panel.getByRole('button', { name: 'Clear all data…' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete everything' }).click();
+    await expect(panel.getByTestId('storage-message')).toContainText('All data was deleted');
+    await expect(page.getByTestId('batch-table')).toHaveCount(0);
+    await page.goto('./?p=data&demo=0');
+    await ready(page);
+    expect(
+      await rows(
+        page,
+        "SELECT count(*)::INT AS n FROM duckdb_tables() WHERE schema_name = 'bronze'",
+      ),
+    ).toEqual([{ n: 0 }]);
+
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'backup.lakehouse',
+      mimeType: 'application/octet-stream',
+      buffer: exported,
+    });
+    await expect(page.getByTestId('storage-message')).toContainText('Imported');
+    await expect(page.getByTestId('batch-table').locator('tbody tr')).toHaveCount(18);
+    await builtAndBalanced(page);
+    await page.reload();
+    await ready(page);
+    await expect(page.getByTestId('restored-banner')).toContainText('Restored 18 loaded files');
+  });
+
+  test('killing the page during loads and builds never leaves a half batch or an unreadable database', async ({
+    launch,
+  }) => {
+    const seed = Number(process.env.KILL_SEED ?? Date.now() % 100_000);
+    let state = seed;
+    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    test.info().annotations.push({ type: 'kill seed', description: String(seed) });
+
+    test.setTimeout(900_000);
+    let browser = await launch();
+    await browser.page.goto('./?p=data&orders=1000&seed=21');
+    await builtAndBalanced(browser.page);
+
+    const kill = async () => {
+      const cdp = await browser.context.newCDPSession(browser.page);
+      // The renderer (the page and its workers) dies at once; the call itself never answers.
+      const crashed = browser.page.waitForEvent('crash');
+      void cdp.send('Page.crash').catch(() => undefined);
+      await crashed;
+      await browser.context.close();
+    };
+    const plan: Array<'load' | 'build'> = ['load', 'build', 'load', 'build'];
+    for (const [round, step] of plan.entries()) {
+      const page = browser.page;
+      if (step === 'load') {
+        const file = 1 + Math.floor(random() * 15);
+        const progress = page.getByTestId('task-progress');
+        await page.getByLabel('Seed').fill(String(100 + round));
+        await page.getByLabel('Orders').selectOption('1000');
+        await page.getByRole('button', { name: 'Load demo data' }).click();
+        await expect
+          .poll(
+            async () =>
+              Number(/\(file (\d+) of 18\)/.exec((await progress.textContent()) ?? '')?.[1] ?? 0),
+            { timeout: 120_000, intervals: [50] },
+          )
+          .toBeGreaterThanOrEqual(file);
+      } else {
+        const total = Number(
+          (
+            await rows(
+              page,
+              'SELECT count(*)::INT AS n FROM meta.model_runs WHERE run_id = (SELECT run_id FROM meta.pipeline_runs ORDER BY started_at DESC LIMIT 1)',
+            )
+          )[0]?.n,
+        );
+        const model = 1 + Math.floor(random() * (total - 5));
+        const summary = page.getByTestId('build-summary');
+        await page.getByRole('button', { name: 'Rebuild' }).click();
+        await expect
+          .poll(
+            async () =>
+              Number(/Building model (\d+) of/.exec((await summary.textContent()) ?? '')?.[1] ?? 0),
+            { timeout: 120_000, intervals: [50] },
+          )
+          .toBeGreaterThanOrEqual(model);
+      }
+      await kill();
+      browser = await launch();
+      await browser.page.goto('./?p=data&demo=0');
+      await ready(browser.page);
+      // Reopened in OPFS (not fallen back), every batch whole, layers rebuilt where they were cut off.
+      await expect(browser.page.getByTestId('restored-banner')).toContainText('(OPFS)');
+      await expect(browser.page.getByTestId('storage-mode-banner')).toHaveCount(0);
+      expect(await batchesWhole(browser.page), `round ${round} (${step})`).toBeGreaterThanOrEqual(
+        18,
+      );
+      // A load or build cut off leaves the layers stale: they are rebuilt on open, and reconcile.
+      await expect
+        .poll(
+          () => rows(browser.page, "SELECT value FROM meta.app_state WHERE key = 'layers_stale'"),
+          {
+            timeout: 180_000,
+          },
+        )
+        .toEqual([{ value: '0' }]);
+      const [recon] = await rows(
+        browser.page,
+        'SELECT count(*)::INT AS sources, count(*) FILTER (WHERE NOT balanced)::INT AS unbalanced FROM silver.reconciliation WHERE bronze_rows > 0',
+      );
+      expect(recon, `round ${round} (${step})`).toEqual({ sources: 18, unbalanced: 0 });
+    }
+  });
+
+  test('after one visit the app opens and generates demo data with the network off, and offers an update', async ({
+    launch,
+  }) => {
+    const root = await mkdtemp(path.join(tmpdir(), 'lakehouse-site-'));
+    await cp(DIST, root, { recursive: true });
+    let site = await startStaticServer({ root });
+    try {
+      const { context, page } = await launch({ server: site });
+      await page.goto('./?p=data&demo=0');
+      await ready(page);
+      expect(
+        await page.evaluate(async () => {
+          await navigator.serviceWorker.ready;
+          return (await caches.keys()).filter((k) => k.startsWith('lakehouse-precache-')).length;
+        }),
+      ).toBe(1);
+
+      // Network off and the host gone: everything must come from the service worker's cache.
+      await site.close();
+      await context.setOffline(true);
+      await page.goto('./?p=data&orders=1000&seed=31');
+      await ready(page);
+      await builtAndBalanced(page);
+      await context.setOffline(false);
+
+      // A new deployment: a changed service worker is found on the next visit and offered.
+      const port = new URL(site.url).port;
+      const swFile = path.join(root, 'sw.js');
+      const sw = await readFile(swFile, 'utf8');
+      await writeFile(swFile, sw.replace(/"version":"([0-9a-f]+)"/, '"version":"$1next"'));
+      site = await startStaticServer({ root, port: Number(port) });
+      await page.reload();
+      const update = page.getByTestId('update-banner');
+      await expect(update).toContainText('Update available', { timeout: 60_000 });
+      await update.getByRole('button', { name: 'Reload to update' }).click();
+      await expect(page.getByTestId('update-banner')).toHaveCount(0);
+      await ready(page);
+      await expect
+        .poll(() =>
+          page.evaluate(async () =>
+            (await caches.keys()).filter((k) => k.startsWith('lakehouse-precache-')),
+          ),
+        )
+        .toEqual([expect.stringMatching(/next$/)]);
+    } finally {
+      await site.close().catch(() => undefined);
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
