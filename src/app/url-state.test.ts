@@ -115,11 +115,20 @@ describe('link hardening', () => {
     ['a page that does not exist', '?p=admin', {}, [/^p=.*not a page/]],
     ['a nested z inside plain parsing', '?z=abc', {}, [/compressed state inside/]],
     ['a bad fingerprint', '?fp=zzz', {}, [/^fp=.*not a fingerprint/]],
+    ['a forced storage mode', '?storage=memory&demo=0', { storage: 'memory', autoDemo: false }, []],
+    ['a storage mode the app cannot force', '?storage=snapshot', {}, [/^storage=.*storage mode/]],
   ])('%s', (_name, search, expected, notices) => {
     const { view, notices: got } = parseSearch(search);
     expect(view).toMatchObject(expected);
     expect(got).toHaveLength(notices.length);
     notices.forEach((re, i) => expect(got[i]).toMatch(re));
+  });
+
+  it('keeps a forced storage mode in the address bar, so a reload keeps it', () => {
+    const view = fromSearch('?storage=indexeddb&per=30');
+    expect(view.storage).toBe('indexeddb');
+    expect(toSearch(view)).toBe('?per=30&storage=indexeddb');
+    expect(toSearch({ ...view, storage: undefined })).toBe('?per=30');
   });
 
   it('keeps SQL in a filter value as data (it is only ever bound)', () => {

@@ -10,6 +10,10 @@ import {
   type ListFilter,
 } from './filters/filters.ts';
 
+/** The storage modes a link can force (`snapshot` is only ever chosen by the app). */
+export const FORCED_STORAGE = ['opfs', 'indexeddb', 'memory'] as const;
+export type ForcedStorage = (typeof FORCED_STORAGE)[number];
+
 /** The view as the URL holds it. Keys are short; only values the user chose are written. */
 export interface ViewState {
   page: string;
@@ -26,6 +30,11 @@ export interface ViewState {
   pageState: Record<string, Record<string, string>>;
   /** Fingerprint of the loaded data (`files-hash`) when it is not the demo data set; see links/. */
   fingerprint?: string | undefined;
+  /**
+   * Where this tab keeps its data when forced (`storage=indexeddb|memory|opfs`): a setting of this
+   * browser, kept in the address bar so a reload keeps it, but never put in a shared link.
+   */
+  storage?: ForcedStorage | undefined;
 }
 
 /** What a link's search string gave: the view, and what was ignored in it, for people. */
@@ -58,6 +67,7 @@ export const KEY = {
   fingerprint: 'fp',
   version: 'v',
   compressed: 'z',
+  storage: 'storage',
 } as const;
 
 /** URL keys of the list filters; each chosen value is one repetition of the key. */
@@ -138,6 +148,7 @@ const SINGLE = {
   [KEY.from]: day,
   [KEY.to]: day,
   [KEY.fingerprint]: v.pipe(v.string(), v.regex(/^\d{1,5}-[0-9a-f]{16}$/, 'not a fingerprint')),
+  [KEY.storage]: v.picklist(FORCED_STORAGE, 'not a storage mode (opfs, indexeddb or memory)'),
   [KEY.version]: v.pipe(
     v.string(),
     v.check((s) => s === String(LINK_VERSION), 'made by a newer version of this app'),
@@ -245,6 +256,7 @@ export function parseSearch(search: string): ParsedLink {
     view.filters.to = to;
   }
   if (single.fp !== undefined) view.fingerprint = single.fp as string;
+  if (single.storage !== undefined) view.storage = single.storage as ForcedStorage;
   return { view, notices };
 }
 
@@ -281,6 +293,7 @@ export function toSearch(view: ViewState): string {
     }
   }
   if (view.fingerprint) params.set(KEY.fingerprint, view.fingerprint);
+  if (view.storage) params.set(KEY.storage, view.storage);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -20,7 +20,8 @@ export function writeUrl(view: ViewState, mode: 'push' | 'replace'): void {
   });
 }
 
-/** The absolute link to share for a view (compressed when long). */
+/** The absolute link to share for a view (compressed when long), without this tab's storage mode. */
 export async function shareLink(view: ViewState): Promise<string> {
-  return new URL(at(await linkSearch(view)), location.href).href;
+  // A forced storage mode is this browser's setting, not part of the view being shared.
+  return new URL(at(await linkSearch({ ...view, storage: undefined })), location.href).href;
 }
