@@ -64,16 +64,27 @@ export async function startStaticServer(options: ServeOptions): Promise<RunningS
         file = path.join(file, 'index.html');
         info = await stat(file);
       }
+      // The same caching as public/_headers recommends: Vite's hashed files never change, so the
+      // service worker's precache after the first load is served by the HTTP cache instead of
+      // downloading DuckDB's wasm a second time; everything else is revalidated by its ETag.
+      const etag = `"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
+      const hashed = relative.startsWith('/assets/');
       const headers: Record<string, string | number> = {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': info.size,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ETag: etag,
         'X-Content-Type-Options': 'nosniff',
       };
       if (options.isolated) {
         headers['Cross-Origin-Opener-Policy'] = 'same-origin';
         headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
         headers['Cross-Origin-Resource-Policy'] = 'same-origin';
+      }
+      if (req.headers['if-none-match'] === etag) {
+        delete headers['Content-Length'];
+        res.writeHead(304, headers).end();
+        return;
       }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') res.end();
