@@ -26,7 +26,12 @@ export async function openBrowserDatabase(
   onProgress?: (fraction: number) => void,
   options: OpenOptions = {},
 ): Promise<DuckDatabase> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
+  // With duckdb-wasm 1.32's threaded bundle, a database in OPFS never finished loading the 1,000-order
+  // demo (stalled past 4 minutes, where the same page in memory took 85 s; tests/hosting.spec.ts).
+  // OPFS sync access handles belong to the DuckDB worker that opened them, not to its pthreads. So a
+  // persistent database runs single-threaded even on a cross-origin isolated page; in memory (and
+  // with IndexedDB snapshots) the threaded bundle is used.
+  const bundle = await duckdb.selectBundle(options.path ? { ...BUNDLES, coi: undefined } : BUNDLES);
   const threaded = bundle.mainModule === coiWasm;
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
