@@ -11,7 +11,7 @@ import type { PipelineRun } from '../../pipeline/types.ts';
 import { NO_FILTERS, type Query } from '../filters/filters.ts';
 import { salesChannelsQuery } from '../marketing/marketing-sql.ts';
 import * as products from '../products/products-sql.ts';
-import { isBuilt, missingNote } from './extension-tables.ts';
+import { isBuilt, missingNote } from '../shared/extension-tables.ts';
 import * as ops from './operations-sql.ts';
 
 // Real Olist exports carry none of the demo extension files: the queries the pages always run must
