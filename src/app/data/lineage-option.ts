@@ -1,3 +1,4 @@
+import { format } from 'echarts/core';
 import type { ChartOption } from '../charts/echarts.ts';
 import type { LineageEdgeRow, PlacedNode } from './lineage-layout.ts';
 
@@ -41,7 +42,9 @@ export function lineageOption(nodes: PlacedNode[], edges: LineageEdgeRow[]): Cha
           label: {
             formatter: `${n.id.replace(/^file:/, '')}${n.rows === null ? '' : ` · ${count.format(n.rows)}`}`,
           },
-          info: `${n.id} (${n.kind}, ${n.status})<br>${n.rows === null ? '' : `${count.format(n.rows)} rows`}${n.durationMs === null ? '' : ` · ${Math.round(n.durationMs)} ms`}`,
+          // The tooltip is HTML: a node id holds a file name, which is whatever the user's file was
+          // called (issue #9: a file named `<img src=x onerror=…>.csv` must stay text).
+          info: `${format.encodeHTML(n.id)} (${n.kind}, ${n.status})<br>${n.rows === null ? '' : `${count.format(n.rows)} rows`}${n.durationMs === null ? '' : ` · ${Math.round(n.durationMs)} ms`}`,
         })),
         links: edges
           .filter((e) => placed.has(e.from) && placed.has(e.to))

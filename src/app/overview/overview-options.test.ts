@@ -37,4 +37,13 @@ describe('overview option builders', () => {
     expect(option.legend.formatter('credit_card')).toBe('credit_card  75.0%');
     expect(option.legend.formatter('boleto')).toBe('boleto  25.0%');
   });
+
+  it('donut: a payment type with markup stays text in the HTML tooltip (issue #9)', () => {
+    const option = donutOption([{ label: '<img src=x onerror=alert(1)>', value: 10 }]) as {
+      tooltip: { formatter: (p: { name: string; value: number; percent: number }) => string };
+    };
+    expect(
+      option.tooltip.formatter({ name: '<img src=x onerror=alert(1)>', value: 10, percent: 100 }),
+    ).toBe('&lt;img src=x onerror=alert(1)&gt;: R$10 (100.0%)');
+  });
 });

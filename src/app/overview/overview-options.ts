@@ -1,3 +1,4 @@
+import { format } from 'echarts/core';
 import type { ChartOption } from '../charts/echarts.ts';
 
 export interface LabelValue {
@@ -85,8 +86,9 @@ export function donutOption(rows: LabelValue[]): ChartOption {
   return {
     tooltip: {
       trigger: 'item',
+      // The tooltip is HTML and a payment type is whatever the file said (issue #9): encoded.
       formatter: (p: { name: string; value: number; percent: number }) =>
-        `${p.name}: ${money.format(p.value)} (${p.percent.toFixed(1)}%)`,
+        `${format.encodeHTML(p.name)}: ${money.format(p.value)} (${p.percent.toFixed(1)}%)`,
     },
     legend: {
       orient: 'vertical',

@@ -16,6 +16,14 @@ import {
   literal,
   readPieceSql,
 } from './bronze-sql.ts';
+import {
+  isOutOfMemory,
+  outOfMemoryMessage,
+  preflight,
+  projectedOverflow,
+  readMemoryBudget,
+  type MemoryBudget,
+} from './load-limits.ts';
 
 export interface CsvSource {
   name: string;
@@ -111,6 +119,10 @@ export async function ingestCsv(
   let bytes = 0;
   let encoding: 'utf-8' | 'windows-1252' | null = null;
   let transcode: ((chunk: Uint8Array) => Uint8Array) | null = null;
+  // Only duckdb-wasm lives under the 4 GiB WebAssembly ceiling; native DuckDB spills to disk.
+  let budget: MemoryBudget | null = null;
+  let flushedBytes = 0;
+  let pieceSource = 0;
 
   const flush = async () => {
     if (!piece.length || !target) return;
@@ -121,6 +133,8 @@ export async function ingestCsv(
       body.set(part, offset);
       offset += part.length;
     }
+    flushedBytes += pieceSource;
+    pieceSource = 0;
     piece = [];
     pieceSize = 0;
     await driver.registerBuffer(PIECE, body);
@@ -128,8 +142,8 @@ export async function ingestCsv(
       await driver.exec(target.insertSql(PIECE));
     } catch (error) {
       if (options.isCancelled?.()) throw cancelled();
+      if (isOutOfMemory(error)) throw error;
       const text = error instanceof Error ? error.message : String(error);
-      if (/out of memory|could not allocate|memory access/i.test(text)) throw error;
       throw new PieceRefused(
         `${source.name}: the CSV reader could not parse records ${firstInPiece} to ${records} ` +
           `(${text.split('\n')[0]}). Check the file around line ${firstInPiece + 1}; ` +
@@ -137,6 +151,22 @@ export async function ingestCsv(
       );
     }
     firstInPiece = records + 1;
+    if (budget?.inMemory && source.size) {
+      const [now] = await driver.rows(
+        'SELECT sum(memory_usage_bytes)::BIGINT AS used FROM duckdb_memory()',
+      );
+      const overflow = projectedOverflow(
+        source.name,
+        {
+          size: source.size,
+          bytesRead: flushedBytes,
+          usedBytes: Number(now?.used ?? 0),
+          startBytes: budget.usedBytes,
+        },
+        budget,
+      );
+      if (overflow) throw new PieceRefused(overflow);
+    }
   };
 
   const begin = async (header: Uint8Array): Promise<IngestOutcome | null> => {
@@ -173,6 +203,7 @@ export async function ingestCsv(
     const prefix = encoder.encode(`${records},`);
     piece.push(prefix, record, encoder.encode('\n'));
     pieceSize += prefix.length + record.length + 1;
+    pieceSource += record.length + 1;
     if (pieceSize >= pieceBytes) {
       if (options.isCancelled?.()) throw cancelled();
       await flush();
@@ -187,6 +218,11 @@ export async function ingestCsv(
   };
 
   try {
+    if (driver.engine === 'wasm' && source.size) {
+      budget = await readMemoryBudget(driver);
+      const tooLarge = preflight(source.name, source.size, budget);
+      if (tooLarge) return refuse(tooLarge);
+    }
     for await (const raw of source.chunks) {
       if (options.isCancelled?.()) throw cancelled();
       if (encoding === null && raw.length > 0) {
@@ -238,6 +274,7 @@ export async function ingestCsv(
       : outcome;
   } catch (error) {
     if (error instanceof PieceRefused) return refuse(error.message);
+    if (isOutOfMemory(error)) return refuse(outOfMemoryMessage(source.name, records, error));
     throw error;
   } finally {
     if (inTransaction) await driver.exec('ROLLBACK');
