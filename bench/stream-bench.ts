@@ -7,9 +7,12 @@
  *     the final-window rows): events/s and micro-batch p50/p95/p99, median of 5 runs;
  *  2. the whole exactly-once path on native DuckDB (read the log, operators, commit each batch);
  *  3. the batch oracle (all four outputs in SQL) on native DuckDB, 1 thread, as the reference;
- * and checks that the operators' final windows equal the oracle's.
+ * and checks that the operators' final windows equal the oracle's. Then, unless --skip-browser, the
+ * replay in the built app (bench/stream-browser.ts: long tasks, micro-batch percentiles at 1,000×,
+ * events/s and commits at "as fast as possible"); `--browser-only` reruns just that part and keeps
+ * the Node figures already in stream-results.json.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openNativeDriver } from '../src/engine/duck/native.ts';
@@ -28,12 +31,18 @@ import {
   MINUTE,
   type StreamSettings,
 } from '../src/stream/settings.ts';
+import { browserStreamBench, type BrowserStreamResult } from './stream-browser.ts';
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000,5000000' },
     out: { type: 'string', default: 'bench' },
     'skip-commit-path': { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
+    'browser-only': { type: 'boolean', default: false },
+    dist: { type: 'string', default: 'dist' },
+    orders: { type: 'string', default: '1000' },
+    'browser-seconds': { type: 'string', default: '60' },
   },
 });
 const sizes = values.events!.split(',').map(Number);
@@ -136,8 +145,30 @@ function runOperators(batches: ArrivalBatch[], names: string[]) {
   };
 }
 
-const results = [];
-for (const n of sizes) {
+type NodeResult = Record<string, unknown> & {
+  logEvents: number;
+  operators: {
+    events: number;
+    batches: number;
+    eventsPerBatch: number;
+    eventsPerSec: number;
+    p50: number;
+    p95: number;
+    p99: number;
+  };
+  oracleNativeMs: number;
+  oracleEventsPerSec: number;
+  agreesWithOracle: boolean;
+  commitPath: { eventsPerSec: number } | null;
+};
+const results: NodeResult[] = values['browser-only']
+  ? (
+      JSON.parse(await readFile(`${values.out}/stream-results.json`, 'utf8')) as {
+        results: NodeResult[];
+      }
+    ).results
+  : [];
+for (const n of values['browser-only'] ? [] : sizes) {
   const driver = await openNativeDriver({ threads: 1 });
   let t = performance.now();
   await syntheticLog(driver, n);
@@ -183,7 +214,7 @@ for (const n of sizes) {
   }
   await driver.close();
   const figures = { ...ops, rows: undefined };
-  const result = {
+  const result: NodeResult = {
     arrivals: n === figures.events ? n : figures.events,
     logEvents: n,
     setupMs: Math.round(setupMs),
@@ -196,7 +227,21 @@ for (const n of sizes) {
     commitPath,
   };
   results.push(result);
-  console.log(JSON.stringify(result, null, 2));
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+let browser: BrowserStreamResult[] = [];
+if (!values['skip-browser']) {
+  const forMs = Number(values['browser-seconds']) * 1000;
+  browser = await browserStreamBench({
+    dist: values.dist!,
+    orders: Number(values.orders),
+    scenarios: [
+      { name: 'OPFS, 1,000×', storage: 'opfs', speed: 1000, forMs },
+      { name: 'OPFS, as fast as possible', storage: 'opfs', speed: 'max' },
+      { name: 'memory, as fast as possible', storage: 'memory', speed: 'max' },
+    ],
+  });
 }
 
 const machine = {
@@ -204,9 +249,11 @@ const machine = {
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
+  chromium: browser[0]?.chromium ?? null,
   date: new Date().toISOString().slice(0, 10),
 };
 const f = (x: number) => Math.round(x).toLocaleString('en-US');
+const ms = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(1));
 const lines = [
   `Stream operators, ${settings.windowMs / HOUR} h tumbling windows, micro-batch ${settings.triggerMs / MINUTE} min of simulated time, lateness 10 min, disorder 5 min, 1% too late, 1% duplicates.`,
   '',
@@ -217,12 +264,25 @@ const lines = [
       `| ${f(r.logEvents)} | ${f(r.operators.events)} | ${f(r.operators.batches)} | ${f(r.operators.eventsPerBatch)} | ${f(r.operators.eventsPerSec)} | ${r.operators.p50.toFixed(2)} | ${r.operators.p95.toFixed(2)} | ${r.operators.p99.toFixed(2)} | ${f(r.oracleNativeMs)} | ${f(r.oracleEventsPerSec)} | ${r.commitPath ? f(r.commitPath.eventsPerSec) : '—'} | ${r.agreesWithOracle ? 'yes' : 'NO'} |`,
   ),
   '',
-  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.date}.`,
+  ...(browser.length
+    ? [
+        `In the built app (Chromium ${machine.chromium}, Live page, demo data ${values.orders} orders, same settings; \`bench/stream-browser.ts\`). A micro-batch's time is its operator time plus the commit (with its OPFS checkpoint) that made it durable; at high speeds one commit takes every due micro-batch, up to 64. Long tasks: main-thread tasks over 50 ms (PerformanceObserver 'longtask') while replaying.`,
+        '',
+        '| scenario | wall s | micro-batches | commits | events/s | micro-batch p50 / p95 / p99 ms | commit p50 / p95 ms | long tasks (count, total ms, max ms) |',
+        '|---|---|---|---|---|---|---|---|',
+        ...browser.map(
+          (b) =>
+            `| ${b.name} | ${(b.wallMs / 1000).toFixed(1)} | ${f(b.microBatches)} | ${f(b.commits)} | ${f(b.eventsPerSec)} | ${ms(b.batchMs?.p50)} / ${ms(b.batchMs?.p95)} / ${ms(b.batchMs?.p99)} | ${ms(b.commitMs?.p50)} / ${ms(b.commitMs?.p95)} | ${b.longTasks.count}, ${f(b.longTasks.totalMs)}, ${f(b.longTasks.maxMs)} |`,
+        ),
+        '',
+      ]
+    : []),
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}${machine.chromium ? `, Chromium ${machine.chromium}` : ''}, ${machine.date}.`,
 ];
-console.log(lines.join('\n'));
+process.stdout.write(lines.join('\n') + '\n');
 await writeFile(
   `${values.out}/stream-results.json`,
-  JSON.stringify({ machine, settings, results }, null, 2) + '\n',
+  JSON.stringify({ machine, settings, results, browser }, null, 2) + '\n',
 );
 await writeFile(`${values.out}/STREAM_RESULTS.md`, lines.join('\n') + '\n');
 process.exit(results.every((r) => r.agreesWithOracle) ? 0 : 1);

@@ -15,11 +15,25 @@ export interface ControllerDeps {
   now(): number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
+  /**
+   * Makes what is committed durable (the storage's CHECKPOINT or snapshot), called inside the
+   * serial task after each commit. Without it the controller runs CHECKPOINT itself: a commit left
+   * only in the OPFS database's WAL was gone after a reload (tests/live-resume.spec.ts).
+   */
+  durable?(): Promise<unknown>;
 }
 
 const SNAPSHOT_EVERY_MS = 100;
+/**
+ * A commit takes the due micro-batches that fit in this much wall time, at most GROUP_MAX of them:
+ * a commit costs a fixed ~170 ms on OPFS plus ~2 ms per micro-batch it holds (bench/STREAM_RESULTS.md),
+ * so a few dozen per commit take most of the fixed cost off each batch and keep a commit well under a second.
+ */
+const GROUP_BUDGET_MS = 40;
+const GROUP_MAX = 64;
 const RECENT = 60;
 const TIMELINE_POINTS = 400;
+const KEPT_DURATIONS = 5000;
 const emptyRows = (): WindowRows => ({ funnel: [], gmv: [], dropoff: [], payments: [] });
 
 /**
@@ -44,7 +58,9 @@ export function createStreamController(deps: ControllerDeps) {
   let watermarkMs: number | null = null;
   let maxEventMs: number | null = null;
   let lastBatch: StreamSnapshot['lastBatch'] = null;
+  /** Per micro-batch: its operator time plus the time of the commit that made it durable. */
   let durations: number[] = [];
+  let commitTimes: number[] = [];
   let rate: Array<[number, number]> = [];
   let timeline: Array<[number, number, number]> = [];
   let recent = { funnel: [] as FunnelRow[], gmv: [] as GmvRow[] };
@@ -57,6 +73,7 @@ export function createStreamController(deps: ControllerDeps) {
     watermarkMs = maxEventMs = null;
     lastBatch = null;
     durations = [];
+    commitTimes = [];
     rate = [];
     timeline = [];
     recent = { funnel: [], gmv: [] };
@@ -70,7 +87,6 @@ export function createStreamController(deps: ControllerDeps) {
     const t = deps.now();
     const window = rate.filter(([at]) => at >= t - 1000);
     const events = window.reduce((sum, [, n]) => sum + n, 0);
-    const sorted = [...durations].sort((a, b) => a - b);
     return {
       state,
       message,
@@ -86,9 +102,9 @@ export function createStreamController(deps: ControllerDeps) {
       lagMs: clockMs !== null && maxEventMs !== null ? Math.max(0, clockMs - maxEventMs) : null,
       eventsPerSec: window.length ? events / Math.max(0.1, (t - window[0]![0]) / 1000 || 1) : 0,
       lastBatch,
-      batchP95Ms: sorted.length
-        ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!
-        : null,
+      batchMs: percentiles(durations),
+      commits: commitTimes.length,
+      commitMs: percentiles(commitTimes),
       timeline: thin(timeline),
       recent,
       live,
@@ -121,9 +137,10 @@ export function createStreamController(deps: ControllerDeps) {
         events: out.events,
         operatorMs: report.operatorMs,
         commitMs: report.commitMs,
+        commitBatches: report.commitBatches,
       };
       durations.push(report.operatorMs + report.commitMs);
-      if (durations.length > 500) durations = durations.slice(-500);
+      if (durations.length > KEPT_DURATIONS) durations = durations.slice(-KEPT_DURATIONS);
       rate.push([deps.now(), out.events]);
       if (rate.length > 2000) rate = rate.slice(-1000);
     } else {
@@ -149,14 +166,36 @@ export function createStreamController(deps: ControllerDeps) {
     if (progress.done) state = 'done';
   }
 
+  /** Runs a commit and makes it durable in one serial task; the durable step counts as commit time. */
+  async function committed<T extends BatchReport | BatchReport[] | null>(
+    work: () => Promise<T>,
+  ): Promise<T> {
+    return deps.serial(async () => {
+      const out = await work();
+      const started = deps.now();
+      await makeDurable();
+      const ms = deps.now() - started;
+      for (const r of Array.isArray(out) ? out : out ? [out] : []) r.commitMs += ms;
+      return out;
+    });
+  }
+
+  async function makeDurable() {
+    const driver = await deps.driver();
+    // Best effort: a CHECKPOINT refused while another connection's transaction is open leaves the
+    // commit in the WAL, and the next commit's checkpoint takes it along.
+    await (deps.durable ? deps.durable() : driver.exec('CHECKPOINT')).catch(() => undefined);
+  }
+
   async function processOne(): Promise<boolean> {
     if (!replay) return false;
     const r = replay;
-    const report = await deps.serial(() => r.step());
+    const report = await committed(() => r.step());
     if (!report) {
       state = 'done';
       return false;
     }
+    commitTimes.push(report.commitMs);
     absorb(report);
     return !progress.done;
   }
@@ -196,11 +235,21 @@ export function createStreamController(deps: ControllerDeps) {
           state = 'done';
           break;
         }
-        if (!fast && due > target) {
+        // Only the end-of-log flush left (due = Infinity): it is due once the clock passes the log's end.
+        if (!fast && Math.min(due, range?.endMs ?? due) > target) {
           clockMs = target;
           break;
         }
-        await processOne();
+        // Every batch already due goes into one commit (each commit costs a checkpoint, ~170 ms on
+        // OPFS, against well under 1 ms of operator work per batch), so high speeds are not
+        // bounded by one commit per batch.
+        const until = seekTarget ?? (fast ? Infinity : target);
+        const reports = await committed(() =>
+          r.stepGroup({ untilMs: until, budgetMs: GROUP_BUDGET_MS, maxBatches: GROUP_MAX }),
+        );
+        if (reports.length === 0) state = 'done';
+        else commitTimes.push(reports[0]!.commitMs);
+        reports.forEach(absorb);
       }
     } catch (error) {
       state = 'error';
@@ -238,6 +287,7 @@ export function createStreamController(deps: ControllerDeps) {
       }
       replay = await openReplay(driver, deps.now);
       await loadRange(driver);
+      if (!same) await makeDurable();
     });
     clearView();
     progress = { ...replay!.progress };
@@ -250,9 +300,49 @@ export function createStreamController(deps: ControllerDeps) {
     state = progress.done ? 'done' : 'paused';
   }
 
-  /** After resuming from a checkpoint, the page's running sums come back from the sink tables. */
+  /** After resuming from a checkpoint, the page's sums, latest final windows and clocks come back from the sinks. */
   async function reloadTotals(driver: SqlDriver) {
+    const trigger = replay!.settings.triggerMs;
     await deps.serial(async () => {
+      const funnel = await driver.rows(
+        `SELECT epoch_ms(window_start) AS s, epoch_ms(window_end) AS e, orders, orders_with_items,
+           orders_with_payment, items_conversion_rate, payment_conversion_rate, dropped_after_order,
+           dropped_after_items
+         FROM stream.funnel ORDER BY window_start DESC LIMIT ${RECENT}`,
+      );
+      const gmv = await driver.rows(
+        `SELECT epoch_ms(window_start) AS s, epoch_ms(window_end) AS e, gmv, item_events
+         FROM stream.gmv ORDER BY window_start DESC LIMIT ${RECENT}`,
+      );
+      recent = {
+        funnel: funnel.reverse().map((r) => ({
+          windowStart: Number(r.s),
+          windowEnd: Number(r.e),
+          orders: Number(r.orders),
+          ordersWithItems: Number(r.orders_with_items),
+          ordersWithPayment: Number(r.orders_with_payment),
+          itemsConversionRate: numberOrNull(r.items_conversion_rate),
+          paymentConversionRate: numberOrNull(r.payment_conversion_rate),
+          droppedAfterOrder: Number(r.dropped_after_order),
+          droppedAfterItems: Number(r.dropped_after_items),
+        })),
+        gmv: gmv.reverse().map((r) => ({
+          windowStart: Number(r.s),
+          windowEnd: Number(r.e),
+          gmv: Number(r.gmv),
+          itemEvents: Number(r.item_events),
+        })),
+      };
+      timeline = (
+        await driver.rows(
+          `SELECT batch_id, max_event_ms, coalesce(watermark_ms, max_event_ms) AS wm
+           FROM stream.batches WHERE batch_id IS NOT NULL AND max_event_ms IS NOT NULL ORDER BY commit_no`,
+        )
+      ).map((r): [number, number, number] => [
+        (Number(r.batch_id) + 1) * trigger,
+        Number(r.max_event_ms),
+        Number(r.wm),
+      ]);
       for (const r of await driver.rows(
         'SELECT order_status, sum(orders)::BIGINT AS o, sum(dropped_orders)::BIGINT AS d FROM stream.dropoff GROUP BY 1',
       )) {
@@ -366,10 +456,25 @@ export function createStreamController(deps: ControllerDeps) {
       listener = null;
     },
     status: (): StreamSnapshot => snapshot(),
+    /** The last committed run (after a reload or a browser restart): what a start with its settings resumes. */
+    async saved(): Promise<SavedRun | null> {
+      const driver = await deps.driver();
+      const checkpoint = await deps.serial(() => readCheckpoint(driver)).catch(() => null);
+      if (!checkpoint) return null;
+      const { settings, progress: p } = checkpoint;
+      return { settings, commits: p.commits, events: p.events, done: p.done };
+    },
   };
 }
 
 export type StreamController = ReturnType<typeof createStreamController>;
+
+export interface SavedRun {
+  settings: StreamSettings;
+  commits: number;
+  events: number;
+  done: boolean;
+}
 
 /** The event log still describes silver (the data was not reloaded since it was built). */
 async function logIsCurrent(driver: SqlDriver): Promise<boolean> {
@@ -384,6 +489,21 @@ async function logIsCurrent(driver: SqlDriver): Promise<boolean> {
     .catch(() => []);
   return row?.current === true;
 }
+
+function percentiles(values: readonly number[]): StreamSnapshot['batchMs'] {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1]!,
+    n: sorted.length,
+  };
+}
+
+const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function thin<T>(points: readonly T[]): T[] {
   if (points.length <= TIMELINE_POINTS) return [...points];

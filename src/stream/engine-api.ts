@@ -16,5 +16,6 @@ export function streamApi(c: StreamController) {
     streamWatch: c.watch,
     streamDetach: c.detach,
     streamStatus: c.status,
+    streamSaved: c.saved,
   };
 }

@@ -76,13 +76,35 @@ export function oracleRows(driver: SqlDriver, output: keyof typeof ORACLE_SQL, s
   return driver.rows(ORACLE_SQL[output], oracleParams(s));
 }
 
+/**
+ * Every window of one output as it stands once batches ≤ `lastBatch` are in: what the update-mode
+ * sink holds then. Late and duplicate decisions of a batch depend only on earlier batches, so this
+ * is the oracle over the log cut after that batch.
+ */
+export function oracleRowsUpTo(
+  driver: SqlDriver,
+  output: Output,
+  s: StreamSettings,
+  lastBatch: number,
+) {
+  const sql = ORACLE_SQL[output].replaceAll(
+    'stream.arrivals',
+    '(SELECT * FROM stream.arrivals WHERE batch <= $4)',
+  );
+  return driver.rows(sql, [...oracleParams(s), lastBatch]);
+}
+
 /** Final windows of one output as the stream committed them, in the oracle's order and columns. */
-export function sinkRows(driver: SqlDriver, output: Output) {
+export function sinkRows(driver: SqlDriver, output: Output, mode: 'append' | 'update' = 'append') {
   const order = {
     funnel: 'window_start',
     gmv: 'window_start',
     dropoff: 'window_start, order_status',
     payments: 'window_start, payment_type',
   }[output];
-  return driver.rows(`SELECT * EXCLUDE (batch_id) FROM stream.${output} ORDER BY ${order}`);
+  return mode === 'append'
+    ? driver.rows(`SELECT * EXCLUDE (batch_id) FROM stream.${output} ORDER BY ${order}`)
+    : driver.rows(
+        `SELECT * EXCLUDE (batch_id, is_final) FROM stream.${output}_live ORDER BY ${order}`,
+      );
 }

@@ -24,8 +24,19 @@ export interface StreamSnapshot {
   lagMs: number | null;
   /** Events processed per wall-clock second, over the last second. */
   eventsPerSec: number;
-  lastBatch: { batchId: number; events: number; operatorMs: number; commitMs: number } | null;
-  batchP95Ms: number | null;
+  /** The last micro-batch; its commit may have held several (commitBatches). */
+  lastBatch: {
+    batchId: number;
+    events: number;
+    operatorMs: number;
+    commitMs: number;
+    commitBatches: number;
+  } | null;
+  /** Micro-batch time (operators + the commit that made it durable) over the last 5,000 batches. */
+  batchMs: Percentiles | null;
+  /** Commits (transactions) since the start; a commit may hold several micro-batches. */
+  commits: number;
+  commitMs: Percentiles | null;
   /** [clock, max event time, watermark] per committed batch, thinned to at most 400 points. */
   timeline: Array<[number, number, number]>;
   /** The latest final windows (append mode). */
@@ -35,4 +46,12 @@ export interface StreamSnapshot {
   /** Sums over all final windows so far. */
   dropoff: Array<{ orderStatus: string; orders: number; droppedOrders: number }>;
   paymentMix: Array<{ paymentType: string; payments: number; totalValue: number }>;
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  n: number;
 }

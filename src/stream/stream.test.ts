@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlainRow } from '../engine/arrow-rows.ts';
 import type { SqlDriver } from '../engine/sql-driver.ts';
 import { buildEventLog } from './event-log.ts';
-import { OUTPUTS, oracleRows, sinkRows } from './oracle.ts';
+import { OUTPUTS, oracleRows, oracleRowsUpTo, sinkRows } from './oracle.ts';
 import { openReplay, restartReplay, runToEnd } from './replay.ts';
 import { DAY, DEFAULT_SETTINGS, HOUR, MINUTE, type StreamSettings } from './settings.ts';
 import { buildWasmDemo, crashingDriver } from './testing.ts';
@@ -28,9 +28,9 @@ function normal(rows: PlainRow[]): PlainRow[] {
   );
 }
 
-async function replay(settings: StreamSettings) {
+async function replay(settings: StreamSettings, maxBatches = 1) {
   await restartReplay(driver, settings);
-  return runToEnd(await openReplay(driver, now));
+  return runToEnd(await openReplay(driver, now), undefined, { maxBatches });
 }
 
 async function expectOracle(settings: StreamSettings) {
@@ -41,6 +41,17 @@ async function expectOracle(settings: StreamSettings) {
   }
   const late = await driver.rows('SELECT seq FROM stream.late_events ORDER BY seq');
   expect(late).toEqual(await oracleRows(driver, 'late', settings));
+  // At the end every window is final, and the update-mode sinks hold what the append-mode ones do.
+  for (const output of OUTPUTS) {
+    expect(
+      await driver.rows(`SELECT * EXCLUDE (is_final) FROM stream.${output}_live ORDER BY ALL`),
+      `${output}_live`,
+    ).toEqual(await driver.rows(`SELECT * FROM stream.${output} ORDER BY ALL`));
+    const [open] = await driver.rows(
+      `SELECT count(*) FILTER (WHERE NOT is_final)::INTEGER AS n FROM stream.${output}_live`,
+    );
+    expect(open!.n, `${output}_live`).toBe(0);
+  }
 }
 
 const CASES: Array<[string, Partial<StreamSettings>]> = [
@@ -105,7 +116,7 @@ function prng(seed: number) {
   };
 }
 
-const SINKS = ['funnel', 'gmv', 'dropoff', 'payments', 'late_events'] as const;
+const SINKS = [...OUTPUTS.flatMap((o) => [o, `${o}_live`]), 'late_events'] as const;
 
 async function sinkSnapshot() {
   const out: Record<string, PlainRow[]> = {};
@@ -134,8 +145,12 @@ describe('exactly once across crashes', () => {
       for (let attempt = 0; attempt < 500; attempt++) {
         // A crash after 1–60 statements: while restoring, reading a batch, or inside a commit.
         const crashing = crashingDriver(driver, 1 + Math.floor(random() * 60));
+        // Half of the attempts commit up to four micro-batches at a time.
+        const maxBatches = random() < 0.5 ? 1 : 1 + Math.floor(random() * 4);
         try {
-          const progress = await runToEnd(await openReplay(crashing, now));
+          const progress = await runToEnd(await openReplay(crashing, now), undefined, {
+            maxBatches,
+          });
           if (progress.done) break;
         } catch (error) {
           expect(String(error)).toContain('simulated crash');
@@ -150,6 +165,69 @@ describe('exactly once across crashes', () => {
     },
     300_000,
   );
+});
+
+describe('update mode (stream.*_live)', () => {
+  it('after each of the first micro-batches, holds every window as the oracle over the log cut after that batch', async () => {
+    const settings: StreamSettings = {
+      ...DEFAULT_SETTINGS,
+      seed: 8,
+      windowMs: DAY,
+      slideMs: 12 * HOUR,
+      triggerMs: 3 * DAY,
+      maxDelayMs: 2 * DAY,
+      latenessMs: DAY,
+      lateShare: 0.03,
+      dupShare: 0.05,
+    };
+    await restartReplay(driver, settings);
+    const r = await openReplay(driver, now);
+    let open = 0;
+    for (let i = 0; i < 40; i++) {
+      const report = await r.step();
+      if (!report?.output) break;
+      for (const output of OUTPUTS) {
+        expect(normal(await sinkRows(driver, output, 'update')), `${output} @${i}`).toEqual(
+          normal(await oracleRowsUpTo(driver, output, settings, report.batchId)),
+        );
+        // Final rows are the append-mode sink's, exactly.
+        expect(
+          await driver.rows(
+            `SELECT * EXCLUDE (is_final) FROM stream.${output}_live WHERE is_final ORDER BY ALL`,
+          ),
+        ).toEqual(await driver.rows(`SELECT * FROM stream.${output} ORDER BY ALL`));
+      }
+      const [row] = await driver.rows(
+        'SELECT count(*) FILTER (WHERE NOT is_final)::INTEGER AS n FROM stream.funnel_live',
+      );
+      open = Math.max(open, Number(row!.n));
+    }
+    // Windows were seen open, not only final.
+    expect(open).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+describe('group commits', () => {
+  it('several micro-batches per commit write the same sinks and commit log as one per commit', async () => {
+    const settings = { ...DEFAULT_SETTINGS, seed: 9, triggerMs: 2 * DAY, lateShare: 0.02 };
+    const stateRows = async () =>
+      Number(
+        (
+          await driver.rows(
+            'SELECT count(*)::INTEGER AS n FROM stream.batches WHERE state IS NOT NULL',
+          )
+        )[0]!.n,
+      );
+    const single = await replay(settings);
+    const one = await sinkSnapshot();
+    const singleStates = await stateRows();
+    const grouped = await replay(settings, 7);
+    expect(grouped).toEqual(single);
+    expect(await sinkSnapshot()).toEqual(one);
+    // Only the last micro-batch of a commit carries the operator state.
+    expect(await stateRows()).toBeLessThan(singleStates);
+    await expectOracle(settings);
+  }, 300_000);
 });
 
 describe('with no disorder, no duplicates and zero lateness', () => {

@@ -101,6 +101,16 @@ describe('Live page option builders', () => {
       { name: 'boleto', value: 20 },
     ]);
   });
+
+  it('payment mix: a payment type with markup stays text in the HTML tooltip (issue #9)', () => {
+    const name = '"><svg onload=alert(1)>';
+    const option = paymentMixOption([{ paymentType: name, payments: 1, totalValue: 10 }]) as {
+      tooltip: { formatter: (p: { name: string; value: number; percent: number }) => string };
+    };
+    expect(option.tooltip.formatter({ name, value: 10, percent: 100 })).toBe(
+      '&quot;&gt;&lt;svg onload=alert(1)&gt;: R$10.0 (100.0%)',
+    );
+  });
 });
 
 describe('formatSpan', () => {

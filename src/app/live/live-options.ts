@@ -1,3 +1,4 @@
+import { format } from 'echarts/core';
 import type { ChartOption } from '../charts/echarts.ts';
 import type { FunnelRow, GmvRow } from '../../stream/outputs.ts';
 import type { StreamSnapshot } from '../../stream/snapshot.ts';
@@ -142,8 +143,9 @@ export function paymentMixOption(rows: StreamSnapshot['paymentMix']): ChartOptio
     ...base,
     tooltip: {
       trigger: 'item',
+      // The tooltip is HTML and a payment type is whatever the file said (issue #9): encoded.
       formatter: (p: { name: string; value: number; percent: number }) =>
-        `${p.name}: ${money.format(p.value)} (${p.percent.toFixed(1)}%)`,
+        `${format.encodeHTML(p.name)}: ${money.format(p.value)} (${p.percent.toFixed(1)}%)`,
     },
     legend: { orient: 'vertical', right: 0, top: 'middle' },
     series: [
