@@ -96,6 +96,16 @@ async function batchesWhole(page: Page): Promise<number> {
   return n;
 }
 
+/** Kills the renderer (the page and its workers) at once, as a crash or a killed tab would. */
+async function crash({ context, page }: Browser) {
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  // The call itself never answers.
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  await context.close();
+}
+
 test.describe('Persistence', () => {
   test.describe.configure({ timeout: 300_000 });
 
@@ -148,6 +158,159 @@ test.describe('Persistence', () => {
     expect(afterRestart).toEqual(before);
     await second.page.goto('./?p=data');
     await builtAndBalanced(second.page);
+  });
+
+  test('a reload during the demo load leaves a database that takes every later write (duckdb-wasm#2182)', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.goto('./?p=data&orders=1000&seed=41');
+    const progress = page.getByTestId('task-progress');
+    await expect
+      .poll(
+        async () =>
+          Number(/\(file (\d+) of 18\)/.exec((await progress.textContent()) ?? '')?.[1] ?? 0),
+        { timeout: 120_000, intervals: [50] },
+      )
+      .toBeGreaterThanOrEqual(3);
+    // The first document still holds the database, part-way through the load.
+    await page.reload();
+    await ready(page);
+    await expect(page.getByTestId('restored-banner')).toContainText('(OPFS)');
+
+    // A commit that cannot checkpoint at once (another transaction is open) goes to the WAL: the
+    // write that failed with "File is not opened in write mode" on a reopened database.
+    const exec = (sql: string, channel?: string) =>
+      page.evaluate(([s, c]) => globalThis.lakehouse.engine.exec(s, { channel: c }), [
+        sql,
+        channel,
+      ] as const);
+    const probe = async (suffix: string) => {
+      await exec(`BEGIN; CREATE TABLE main.probe_open${suffix} AS SELECT 1 AS x`, 'probe');
+      await exec(`CREATE TABLE main.probe_wal${suffix} AS SELECT 42 AS x`);
+      await exec('COMMIT', 'probe');
+    };
+    await probe('');
+
+    // Then the app's own writes: the layers of the files committed before the reload are rebuilt,
+    // and a new load is built and saved.
+    await expect
+      .poll(() => rows(page, "SELECT value FROM meta.app_state WHERE key = 'layers_stale'"), {
+        timeout: 180_000,
+      })
+      .toEqual([{ value: '0' }]);
+    const savedAt = async () =>
+      (await rows(page, "SELECT value FROM meta.app_state WHERE key = 'saved_at'"))[0]?.value;
+    const lastRun = async () =>
+      (
+        await rows(
+          page,
+          'SELECT run_id, status FROM meta.pipeline_runs ORDER BY started_at DESC LIMIT 1',
+        )
+      )[0];
+    const savedBefore = await savedAt();
+    const runBefore = (await lastRun())?.run_id;
+    await page.getByLabel('Seed').fill('42');
+    await page.getByLabel('Orders').selectOption('1000');
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await expect
+      .poll(lastRun, { timeout: 180_000 })
+      .toEqual({ run_id: expect.not.stringMatching(`^${runBefore}$`), status: 'success' });
+    // Two demo data sets side by side fail some data tests by design; nothing may be lost, though.
+    const reconciliation =
+      'SELECT count(*)::INT AS sources, count(*) FILTER (WHERE NOT balanced)::INT AS unbalanced FROM silver.reconciliation WHERE bronze_rows > 0';
+    expect(await rows(page, reconciliation)).toEqual([{ sources: 18, unbalanced: 0 }]);
+    await expect.poll(savedAt).not.toBe(savedBefore);
+    await expect(page.getByTestId('storage-panel').getByTestId('storage-mode')).toContainText(
+      'last saved',
+    );
+    const contents =
+      'SELECT (SELECT count(*) FROM bronze.olist_orders)::INT AS orders, (SELECT count(*) FROM bronze._batches)::INT AS batches, (SELECT x FROM main.probe_wal) AS probe, (SELECT x FROM main.probe_open) AS open';
+    const before = await rows(page, contents);
+    expect(before[0]).toMatchObject({ probe: 42, open: 1 });
+
+    await page.reload();
+    await ready(page);
+    await probe('_after_save');
+    expect(await rows(page, 'SELECT x FROM main.probe_wal_after_save')).toEqual([{ x: 42 }]);
+    expect(await rows(page, contents)).toEqual(before);
+    expect(await batchesWhole(page)).toBe(before[0]?.batches);
+    expect(await lastRun()).toMatchObject({ status: 'success' });
+    expect(await rows(page, reconciliation)).toEqual([{ sources: 18, unbalanced: 0 }]);
+  });
+
+  test('a database reopened with an empty WAL takes commits that must go to the WAL (duckdb-wasm#2182)', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.goto('./?p=data&demo=0');
+    await ready(page);
+    await page.reload();
+    await ready(page);
+    expect(await rows(page, 'SELECT wal_size FROM pragma_database_size()')).toEqual([
+      { wal_size: expect.stringMatching(/^0 /) },
+    ]);
+    // Another transaction is open, so this commit cannot checkpoint at once and is written to the WAL.
+    const exec = (sql: string, channel?: string) =>
+      page.evaluate(([s, c]) => globalThis.lakehouse.engine.exec(s, { channel: c }), [
+        sql,
+        channel,
+      ] as const);
+    await exec('BEGIN; CREATE TABLE main.probe_open AS SELECT 1 AS x', 'probe');
+    await exec('CREATE TABLE main.probe_wal AS SELECT 42 AS x');
+    await exec('COMMIT', 'probe');
+    await page.reload();
+    await ready(page);
+    expect(
+      await rows(
+        page,
+        'SELECT (SELECT x FROM main.probe_wal) AS wal, (SELECT x FROM main.probe_open) AS open',
+      ),
+    ).toEqual([{ wal: 42, open: 1 }]);
+  });
+
+  test('a commit survives a kill before any checkpoint: the WAL is replayed on open', async ({
+    launch,
+  }) => {
+    const first = await launch();
+    await first.page.goto('./?p=data&demo=0');
+    await ready(first.page);
+    await first.page.evaluate(() =>
+      globalThis.lakehouse.engine.exec(
+        'CREATE TABLE main.wal_probe AS SELECT range AS i FROM range(50000)',
+      ),
+    );
+    // Committed, not yet checkpointed: the rows are in the WAL only.
+    const [size] = await rows(first.page, 'SELECT wal_size FROM pragma_database_size()');
+    expect(String(size?.wal_size)).not.toMatch(/^0/);
+    await crash(first);
+
+    const second = await launch();
+    await second.page.goto('./?p=data&demo=0');
+    await ready(second.page);
+    await expect(second.page.getByTestId('storage-mode-banner')).toHaveCount(0);
+    expect(
+      await rows(
+        second.page,
+        'SELECT count(*)::INT AS n, sum(i)::BIGINT AS total FROM main.wal_probe',
+      ),
+    ).toEqual([{ n: 50_000, total: 1_249_975_000 }]);
+  });
+
+  test('a bare visit after a demo=0 visit still loads the demo data into an empty database', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.goto('./?p=data&demo=0');
+    await ready(page);
+    await expect(page.getByTestId('batch-table')).toHaveCount(0);
+    // Same tab: the previous document's database is handed over, and demo=0 is not remembered.
+    await page.goto('./');
+    await ready(page);
+    await expect(page).toHaveURL(/\?p=data$/);
+    await expect(page.getByTestId('batch-table').locator('tbody tr')).toHaveCount(18, {
+      timeout: 180_000,
+    });
   });
 
   test('a second tab is told another tab owns the data, can open a read-only copy, or take over', async ({
@@ -290,14 +453,7 @@ test.describe('Persistence', () => {
     await browser.page.goto('./?p=data&orders=1000&seed=21');
     await builtAndBalanced(browser.page);
 
-    const kill = async () => {
-      const cdp = await browser.context.newCDPSession(browser.page);
-      // The renderer (the page and its workers) dies at once; the call itself never answers.
-      const crashed = browser.page.waitForEvent('crash');
-      void cdp.send('Page.crash').catch(() => undefined);
-      await crashed;
-      await browser.context.close();
-    };
+    const kill = () => crash(browser);
     const plan: Array<'load' | 'build'> = ['load', 'build', 'load', 'build'];
     for (const [round, step] of plan.entries()) {
       const page = browser.page;

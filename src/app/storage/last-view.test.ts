@@ -22,6 +22,16 @@ describe('last view', () => {
     expect(initialSearch('', store)).toBe('');
   });
 
+  it('does not bring back demo=0 (it asked one visit not to load the demo data)', () => {
+    const store = memoryStore();
+    rememberView('?p=data&demo=0', store);
+    expect(initialSearch('', store)).toBe('?p=data');
+    rememberView('?demo=0', store);
+    expect(initialSearch('', store)).toBe('');
+    // The URL's own demo=0 is kept: that visit asked for it.
+    expect(initialSearch('?p=data&demo=0', store)).toBe('?p=data&demo=0');
+  });
+
   it('survives a store that throws (storage blocked)', () => {
     const throwing = {
       getItem: () => {

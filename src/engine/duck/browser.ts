@@ -21,6 +21,22 @@ export interface OpenOptions {
   path?: string;
 }
 
+/**
+ * Registers the database's write-ahead log with duckdb-wasm before the database opens.
+ *
+ * Works around duckdb/duckdb-wasm#2182 (1.32.0): `open` registers an OPFS file only when it is not
+ * empty. Reopening an existing database, DuckDB first opens the WAL read-only to replay it, and an
+ * unregistered (empty) WAL then stays read-only for the whole session: every commit that must write
+ * the WAL (one that cannot checkpoint at once, e.g. while another transaction is open) fails with
+ * "File is not opened in write mode". A registered WAL is writable, like the database file.
+ */
+async function registerWal(db: duckdb.AsyncDuckDB, path: string): Promise<void> {
+  const wal = `${path}.wal`;
+  const root = await navigator.storage.getDirectory();
+  const handle = await root.getFileHandle(wal.slice('opfs://'.length), { create: true });
+  await db.registerFileHandle(wal, handle, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS, true);
+}
+
 /** Starts DuckDB-WASM in its own worker, nested in the engine worker. */
 export async function openBrowserDatabase(
   onProgress?: (fraction: number) => void,
@@ -40,6 +56,7 @@ export async function openBrowserDatabase(
   });
   const threads = threaded ? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)) : 1;
   try {
+    if (options.path?.startsWith('opfs://')) await registerWal(db, options.path);
     await db.open({
       maximumThreads: threads,
       query: { castBigIntToDouble: false },

@@ -114,26 +114,15 @@ export function createStorage(deps: StorageDeps) {
     }
   }
 
-  async function prepare(
-    db: DuckDatabase,
-    mode: StorageMode,
-    restore?: Uint8Array,
-  ): Promise<Record<string, string>> {
+  async function prepare(db: DuckDatabase, restore?: Uint8Array): Promise<Record<string, string>> {
     const session = await db.connect();
     try {
       await session.exec(OFFLINE_SETTINGS_SQL.replaceAll('SET ', 'SET GLOBAL '));
       if (restore) await importSnapshot(session, restore);
-      const state = await readState(session);
-      // duckdb-wasm 1.32 reopens an OPFS file that was never checkpointed with a WAL it cannot
-      // write ("File is not opened in write mode"): checkpoint once on open so that never happens.
-      if (mode === 'opfs') {
-        // Nor does it replay the WAL after the tab is killed: only checkpointed data survives. A
-        // zero threshold checkpoints at every commit, so every committed transaction is durable.
-        await session.exec("SET GLOBAL checkpoint_threshold = '0b'");
-        await writeState(session, 'opened_at', deps.nowIso());
-        await session.exec('CHECKPOINT');
-      }
-      return state;
+      // In OPFS every commit is in the WAL, which DuckDB replays when the file is opened after a kill
+      // (duck/browser.ts registers the WAL so that it is writable). DuckDB's own threshold folds the
+      // WAL into the file as it grows; `save` checkpoints after each load, build and import.
+      return await readState(session);
     } finally {
       await session.close();
     }
@@ -178,7 +167,7 @@ export function createStorage(deps: StorageDeps) {
         if (answer === 'snapshot') {
           const bytes = await ownership.requestSnapshot();
           const db = await deps.openDatabase(onProgress, {});
-          const state = await prepare(db, 'snapshot', bytes);
+          const state = await prepare(db, bytes);
           current = { db, mode: 'snapshot' };
           emit({
             state: 'ready',
@@ -215,7 +204,7 @@ export function createStorage(deps: StorageDeps) {
       db ??= await deps.openDatabase(onProgress, {});
       let state: Record<string, string>;
       try {
-        state = await prepare(db, mode, restore);
+        state = await prepare(db, restore);
       } catch (error) {
         if (!restore) throw error;
         reason = `The saved IndexedDB snapshot could not be restored (${String(error)}); starting empty.`;
