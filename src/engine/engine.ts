@@ -134,7 +134,20 @@ export function createEngine(deps: EngineDeps) {
     now: deps.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    durable: () => replaySave(),
   });
+  // A replay commit is durable once committed in OPFS (DuckDB replays its WAL after a kill), so the
+  // replay saves at most every few seconds: that keeps the WAL short and "saved at" current in OPFS,
+  // and bounds what an IndexedDB snapshot of the whole database costs. A commit not yet saved in
+  // IndexedDB is simply replayed again after a reload: offsets, state and sinks travel together.
+  let lastReplaySave = Number.NEGATIVE_INFINITY;
+  async function replaySave(): Promise<void> {
+    const mode = storageState();
+    const every = mode?.state === 'ready' && mode.mode === 'indexeddb' ? 5_000 : 2_000;
+    if (deps.now() - lastReplaySave < every) return;
+    lastReplaySave = deps.now();
+    await checkpoint();
+  }
   let build: AbortController | null = null;
   const rethrow = (error: unknown): never => {
     const e = toEngineError(error);
@@ -149,7 +162,7 @@ export function createEngine(deps: EngineDeps) {
 
   /**
    * Makes what is committed durable (CHECKPOINT in OPFS, a snapshot in IndexedDB). Not queued: call
-   * it from inside a serial task (the replay does after each committed batch), or through
+   * it from inside a serial task (the replay does, every few seconds of commits), or through
    * `api.checkpoint()` from outside one.
    */
   async function checkpoint(): Promise<string | null> {

@@ -16,9 +16,8 @@ export interface ControllerDeps {
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
   /**
-   * Makes what is committed durable (the storage's CHECKPOINT or snapshot), called inside the
-   * serial task after each commit. Without it the controller runs CHECKPOINT itself: a commit left
-   * only in the OPFS database's WAL was gone after a reload (tests/live-resume.spec.ts).
+   * Saves what is committed (the storage's CHECKPOINT or snapshot; the engine throttles it), called
+   * inside the serial task after each commit. Without it the controller runs CHECKPOINT itself.
    */
   durable?(): Promise<unknown>;
 }
@@ -26,8 +25,9 @@ export interface ControllerDeps {
 const SNAPSHOT_EVERY_MS = 100;
 /**
  * A commit takes the due micro-batches that fit in this much wall time, at most GROUP_MAX of them:
- * a commit costs a fixed ~170 ms on OPFS plus ~2 ms per micro-batch it holds (bench/STREAM_RESULTS.md),
- * so a few dozen per commit take most of the fixed cost off each batch and keep a commit well under a second.
+ * a commit has a fixed cost (a transaction, and a save every few seconds) plus ~2 ms per micro-batch it
+ * holds (bench/STREAM_RESULTS.md), so a few dozen per commit take most of the fixed cost off each
+ * batch and keep a commit well under a second.
  */
 const GROUP_BUDGET_MS = 40;
 const GROUP_MAX = 64;
@@ -240,9 +240,9 @@ export function createStreamController(deps: ControllerDeps) {
           clockMs = target;
           break;
         }
-        // Every batch already due goes into one commit (each commit costs a checkpoint, ~170 ms on
-        // OPFS, against well under 1 ms of operator work per batch), so high speeds are not
-        // bounded by one commit per batch.
+        // Every batch already due goes into one commit (a commit costs far more than the well
+        // under 1 ms of operator work per batch), so high speeds are not bounded by one commit
+        // per batch.
         const until = seekTarget ?? (fast ? Infinity : target);
         const reports = await committed(() =>
           r.stepGroup({ untilMs: until, budgetMs: GROUP_BUDGET_MS, maxBatches: GROUP_MAX }),
