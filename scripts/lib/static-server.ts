@@ -27,6 +27,8 @@ export interface ServeOptions {
   isolated?: boolean;
   /** Extra folders served under a URL prefix, e.g. `{ '/bench-data/': '/tmp/x' }`. */
   mounts?: Record<string, string>;
+  /** Told the body bytes of every response sent (0 for a 304), for benchmarks that count traffic. */
+  onSent?: (pathname: string, bytes: number) => void;
 }
 
 export interface RunningServer {
@@ -84,11 +86,13 @@ export async function startStaticServer(options: ServeOptions): Promise<RunningS
       if (req.headers['if-none-match'] === etag) {
         delete headers['Content-Length'];
         res.writeHead(304, headers).end();
+        options.onSent?.(pathname, 0);
         return;
       }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
+      options.onSent?.(pathname, req.method === 'HEAD' ? 0 : info.size);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     }
