@@ -13,9 +13,10 @@ const CACHE = `${PREFIX}${manifest.version}`;
 const scoped = (path: string) => new URL(path, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  // The DuckDB bundle this origin's pages can use: a page is cross-origin isolated exactly when the
-  // host sends COOP/COEP, and then this worker's own script got them too.
-  const files = [...manifest.core, ...(self.crossOriginIsolated ? manifest.coi : manifest.eh)];
+  // The single-threaded DuckDB bundle, which every page uses for its OPFS database, even a cross-origin
+  // isolated one (src/engine/duck/browser.ts). The threaded bundle serves only in-memory databases
+  // on isolated pages; the fetch handler below keeps it once such a page has fetched it.
+  const files = [...manifest.core, ...manifest.eh];
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
