@@ -1,15 +1,8 @@
-import { chromium, test as base, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import '../bench/browser-target.ts';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { startStaticServer, type RunningServer } from '../scripts/lib/static-server.ts';
+import type { Page } from '@playwright/test';
 import { ORACLE_SQL, oracleParams } from '../src/stream/oracle.ts';
 import { DAY, DEFAULT_SETTINGS, type StreamSettings } from '../src/stream/settings.ts';
-import { expect, guardContext, type OriginGuard } from './fixtures.ts';
-
-const DIST = process.env.DIST_DIR ?? 'dist';
+import { expect } from './fixtures.ts';
+import { persistentTest, type PersistentBrowser } from './persistent.ts';
 
 /**
  * Daily micro-batches over the demo's two years (~770 batches), daily windows, with disorder, too-late
@@ -32,52 +25,8 @@ const LIVE =
   '?p=live&orders=1000&seed=3&lv.w=1d&lv.tr=1d&lv.la=1d&lv.dl=2d&lv.lt=0.05&lv.du=0.05&lv.sd=7';
 const SINKS = ['funnel', 'gmv', 'dropoff', 'payments', 'late_events'] as const;
 
-interface Browser {
-  context: BrowserContext;
-  guard: OriginGuard;
-  page: Page;
-}
-
-const test = base.extend<{
-  profile: string;
-  server: RunningServer;
-  launch: () => Promise<Browser>;
-}>({
-  // eslint-disable-next-line no-empty-pattern
-  profile: async ({}, use) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'lakehouse-live-'));
-    await use(dir);
-    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-  },
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = await startStaticServer({ root: DIST });
-    await use(server);
-    await server.close();
-  },
-  /** A persistent context on the test's user-data dir: close it and launch again to restart the browser. */
-  launch: async ({ profile, server }, use) => {
-    const open: Browser[] = [];
-    await use(async () => {
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: CHROMIUM_ARGS,
-        headless: true,
-        baseURL: server.url,
-      });
-      const guard = await guardContext(context, new URL(server.url).origin);
-      const page = context.pages()[0] ?? (await context.newPage());
-      const browser = { context, guard, page };
-      open.push(browser);
-      return browser;
-    });
-    for (const b of open) {
-      await b.context.close().catch(() => undefined);
-      expect([...b.guard.offOrigin], 'requests outside the page origin').toEqual([]);
-      expect(b.guard.errors, 'uncaught errors').toEqual([]);
-    }
-  },
-});
+type Browser = PersistentBrowser;
+const test = persistentTest;
 
 const rows = (page: Page, sql: string, params?: unknown[]) =>
   page.evaluate(([s, p]) => globalThis.lakehouse.engine.rows(s, p), [sql, params] as const);
