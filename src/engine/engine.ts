@@ -59,6 +59,9 @@ export interface QueryProgress {
 export type { QueryResult } from './collect-result.ts';
 
 const DEFAULT_MAX_ROWS = 10_000;
+/** A statement that may change the database: its first word, after comments, at the start or after a `;`. */
+const WRITES =
+  /(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(create|insert|update|delete|drop|alter|copy|truncate|import|attach|merge|comment)\b/i;
 
 export function createEngine(deps: EngineDeps) {
   let database: Promise<{ db: DuckDatabase; info: EngineInfo }> | null = null;
@@ -136,14 +139,15 @@ export function createEngine(deps: EngineDeps) {
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     durable: () => replaySave(),
   });
-  // A replay commit is durable once committed in OPFS (DuckDB replays its WAL after a kill), so the
-  // replay saves at most every few seconds: that keeps the WAL short and "saved at" current in OPFS,
-  // and bounds what an IndexedDB snapshot of the whole database costs. A commit not yet saved in
-  // IndexedDB is simply replayed again after a reload: offsets, state and sinks travel together.
+  // Each replay commit is checkpointed in OPFS: a commit left in the WAL after an earlier
+  // CHECKPOINT of the same session was gone after a reload (tests/live-resume.spec.ts), although
+  // a WAL written since the open is replayed. In IndexedDB a save is a snapshot of the whole
+  // database, so it is taken at most every 5 s; a commit not yet in a snapshot is replayed again
+  // after a reload (offsets, state and sinks travel together, so exactly-once holds).
   let lastReplaySave = Number.NEGATIVE_INFINITY;
   async function replaySave(): Promise<void> {
     const mode = storageState();
-    const every = mode?.state === 'ready' && mode.mode === 'indexeddb' ? 5_000 : 2_000;
+    const every = mode?.state === 'ready' && mode.mode === 'indexeddb' ? 5_000 : 0;
     if (deps.now() - lastReplaySave < every) return;
     lastReplaySave = deps.now();
     await checkpoint();
@@ -162,7 +166,7 @@ export function createEngine(deps: EngineDeps) {
 
   /**
    * Makes what is committed durable (CHECKPOINT in OPFS, a snapshot in IndexedDB). Not queued: call
-   * it from inside a serial task (the replay does, every few seconds of commits), or through
+   * it from inside a serial task (the replay does after its commits), or through
    * `api.checkpoint()` from outside one.
    */
   async function checkpoint(): Promise<string | null> {
@@ -217,6 +221,9 @@ export function createEngine(deps: EngineDeps) {
           elapsedMs: () => deps.now() - started,
         });
         if (cancelled.has(channel)) throw new EngineError('cancelled', 'Query cancelled.');
+        // What the user changes from the console is saved like a load; queued, so a result never
+        // waits for a load or build in progress.
+        if (channel === 'console' && WRITES.test(sql)) void serial(checkpoint).catch(() => null);
         return deps.transfer(result, [result.ipc.buffer as ArrayBuffer]);
       } catch (error) {
         throw cancelled.has(channel)
