@@ -13,3 +13,13 @@ export interface PageProps {
   /** Replaces the page's own values; write only what differs from the default. */
   onstate: (next: Record<string, string>) => void;
 }
+
+/** A page's values with those equal to their default left out, as `onstate` wants them. */
+export function withoutDefaults(
+  values: Record<string, string>,
+  defaults: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const out = { ...values };
+  for (const [key, value] of Object.entries(defaults)) if (out[key] === value) delete out[key];
+  return out;
+}

@@ -34,6 +34,10 @@ function plainValue(type: DataType, value: unknown): PlainValue {
 }
 
 /** Rows of an Arrow result as plain JS values, normalised the same way as the native driver's. */
+/** A plain value as a number, keeping SQL NULL (and a missing column) as null. */
+export const numberOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
 export function arrowRows(table: Table): PlainRow[] {
   const fields = table.schema.fields;
   const columns = fields.map((_, i) => table.getChildAt(i));

@@ -1,3 +1,4 @@
+import { numberOrNull } from '../engine/arrow-rows.ts';
 import type { SqlDriver } from '../engine/sql-driver.ts';
 import type { Progress } from './checkpoint.ts';
 import { freshProgress, readCheckpoint } from './checkpoint.ts';
@@ -502,8 +503,6 @@ function percentiles(values: readonly number[]): StreamSnapshot['batchMs'] {
     n: sorted.length,
   };
 }
-
-const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function thin<T>(points: readonly T[]): T[] {
   if (points.length <= TIMELINE_POINTS) return [...points];

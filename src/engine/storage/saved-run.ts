@@ -1,10 +1,9 @@
 import type { SqlDriver } from '../sql-driver.ts';
-import type { PlainRow } from '../arrow-rows.ts';
+import { numberOrNull as num, type PlainRow } from '../arrow-rows.ts';
 import type { Layer } from '../../pipeline/model.ts';
 import type { ModelStatus, PipelineRun, TestResult, TestStatus } from '../../pipeline/types.ts';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 /** meta.* keeps TIMESTAMPs; the runner's own records carry them as `YYYY-MM-DD HH:MM:SS.mmm`. */
 const stamp = (v: unknown) => String(v).replace('T', ' ').replace('Z', '');
 
