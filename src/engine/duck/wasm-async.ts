@@ -2,8 +2,16 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { RecordBatch, Table } from 'apache-arrow';
 import type { DuckDatabase, DuckSession, ResultStream } from './types.ts';
 
-/** Adapts duckdb-wasm's AsyncDuckDB (browser worker) to DuckDatabase. */
-export function asyncDatabase(db: AsyncDuckDB, bundle: string, threads: number): DuckDatabase {
+/**
+ * Adapts duckdb-wasm's AsyncDuckDB (browser worker) to DuckDatabase; `afterCheckpoint` runs after
+ * each CHECKPOINT (the OPFS database empties its WAL there).
+ */
+export function asyncDatabase(
+  db: AsyncDuckDB,
+  bundle: string,
+  threads: number,
+  afterCheckpoint?: () => Promise<void>,
+): DuckDatabase {
   return {
     bundle,
     threads,
@@ -13,6 +21,10 @@ export function asyncDatabase(db: AsyncDuckDB, bundle: string, threads: number):
     },
     dropFile: async (name) => {
       await db.dropFile(name);
+    },
+    async checkpoint(session) {
+      await session.exec('CHECKPOINT');
+      await afterCheckpoint?.();
     },
     version: () => db.getVersion(),
     close: () => db.terminate(),

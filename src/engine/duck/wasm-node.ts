@@ -24,6 +24,7 @@ export async function openNodeWasmDatabase(): Promise<DuckDatabase> {
     connect: async () => nodeSession(db, db.connect()),
     registerBuffer: async (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => db.dropFile(name),
+    checkpoint: (session) => session.exec('CHECKPOINT'),
     version: async () => db.getVersion(),
     close: async () => db.reset(),
   };

@@ -120,8 +120,8 @@ export function createStorage(deps: StorageDeps) {
       await session.exec(OFFLINE_SETTINGS_SQL.replaceAll('SET ', 'SET GLOBAL '));
       if (restore) await importSnapshot(session, restore);
       // In OPFS every commit is in the WAL, which DuckDB replays when the file is opened after a kill
-      // (duck/browser.ts registers the WAL so that it is writable). DuckDB's own threshold folds the
-      // WAL into the file as it grows; `save` checkpoints after each load, build and import.
+      // (duck/browser.ts keeps the WAL writable, and empty after each checkpoint). Only `save` folds
+      // the WAL into the file: after each load, build and import, and now and then during a replay.
       return await readState(session);
     } finally {
       await session.close();
@@ -227,7 +227,7 @@ export function createStorage(deps: StorageDeps) {
       if (status.state !== 'ready' || status.readOnly || status.mode === 'memory') return null;
       const savedAt = deps.nowIso();
       await writeState(session, 'saved_at', savedAt);
-      if (status.mode === 'opfs') await session.exec('CHECKPOINT');
+      if (status.mode === 'opfs' && current) await current.db.checkpoint(session);
       else await deps.idb.set(IDB_KEY, await exportSnapshot(session, savedAt));
       emit({ ...status, savedAt });
       return savedAt;
