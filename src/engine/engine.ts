@@ -40,6 +40,8 @@ export interface EngineInfo {
   bundle: string;
   threads: number;
   startupMs: number;
+  /** The steps of `startupMs` that the database reports (instantiate, open, …), in ms. */
+  startupSteps: Record<string, number>;
 }
 
 export interface QueryOptions {
@@ -81,6 +83,7 @@ export function createEngine(deps: EngineDeps) {
           bundle: db.bundle,
           threads: db.threads,
           startupMs: deps.now() - started,
+          startupSteps: { ...db.startup },
         };
         return { db, info };
       } catch (error) {

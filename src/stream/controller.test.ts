@@ -48,6 +48,9 @@ describe('replay controller', () => {
     expect(s.clockMs!).toBeGreaterThanOrEqual(middle);
     expect(s.clockMs! - middle).toBeLessThan(settings.triggerMs);
     const atMiddle = s.progress.commits;
+    // Timings start again after a seek: the fast-forward is not what the page runs at.
+    expect(s.batchMs).toBeNull();
+    expect((await controller.step()).batchMs?.n).toBe(1);
 
     // Seeking back replays from the start to the same point: the same number of commits.
     await controller.seek(s.startMs! + settings.triggerMs);
@@ -56,6 +59,7 @@ describe('replay controller', () => {
     await controller.seek(middle);
     s = await until((x) => x.state === 'paused');
     expect(s.progress.commits).toBe(atMiddle);
+    expect(s.batchMs).toBeNull();
 
     controller.setSpeed('max');
     controller.resume();

@@ -228,6 +228,9 @@ export function createStreamController(deps: ControllerDeps) {
         if (seekTarget !== null && clockMs !== null && clockMs >= seekTarget) {
           seekTarget = null;
           state = 'paused';
+          // The timings describe the replay as it runs from here, not the fast-forward to here.
+          durations = [];
+          commitTimes = [];
           break;
         }
         const r = replay;

@@ -93,11 +93,19 @@ export async function openBrowserDatabase(
   // with IndexedDB snapshots) the threaded bundle is used.
   const bundle = await duckdb.selectBundle(options.path ? { ...BUNDLES, coi: undefined } : BUNDLES);
   const threaded = bundle.mainModule === coiWasm;
+  let mark = performance.now();
+  const startup: Record<string, number> = {};
+  const lap = (step: string) => {
+    const now = performance.now();
+    startup[step] = Math.round(now - mark);
+    mark = now;
+  };
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
     if (p.bytesTotal > 0) onProgress?.(p.bytesLoaded / p.bytesTotal);
   });
+  lap('instantiate');
   const threads = threaded ? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)) : 1;
   try {
     if (options.path?.startsWith('opfs://')) await registerWal(db, options.path);
@@ -109,7 +117,11 @@ export async function openBrowserDatabase(
         accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
       }),
     });
-    if (options.path?.startsWith('opfs://')) await startCleanWal(db, options.path);
+    lap('open');
+    if (options.path?.startsWith('opfs://')) {
+      await startCleanWal(db, options.path);
+      lap('wal');
+    }
   } catch (error) {
     // The nested worker holds the OPFS access handles: end it so a retry (or another tab) can open the file.
     await db.terminate();
@@ -121,5 +133,6 @@ export async function openBrowserDatabase(
     threaded ? 'coi' : 'eh',
     threads,
     path?.startsWith('opfs://') ? () => emptyWal(db, path) : undefined,
+    startup,
   );
 }

@@ -24,6 +24,8 @@ export interface DuckSession {
 export interface DuckDatabase {
   readonly bundle: string;
   readonly threads: number;
+  /** How long each step of starting it took (ms), for the Data page and the persistence bench. */
+  readonly startup?: Readonly<Record<string, number>>;
   connect(): Promise<DuckSession>;
   /** Makes `bytes` readable from SQL as `name` (e.g. `read_csv('name')`). */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;

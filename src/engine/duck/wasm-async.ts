@@ -11,10 +11,12 @@ export function asyncDatabase(
   bundle: string,
   threads: number,
   afterCheckpoint?: () => Promise<void>,
+  startup?: Record<string, number>,
 ): DuckDatabase {
   return {
     bundle,
     threads,
+    ...(startup && { startup }),
     connect: async () => asyncSession(await db.connect()),
     registerBuffer: async (name, bytes) => {
       await db.registerFileBuffer(name, bytes);
