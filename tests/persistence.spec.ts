@@ -111,6 +111,64 @@ test.describe('Persistence', () => {
     await builtAndBalanced(second.page);
   });
 
+  test('a reload draws the Overview from its last results while the database opens, never from an older save', async ({
+    launch,
+  }) => {
+    // Records what the KPI cards first showed from the cache, and when the engine was ready then.
+    const init = () => {
+      const w = window as unknown as { cachePaint: { kpis: string[]; engine: string } | null };
+      w.cachePaint = null;
+      new MutationObserver(() => {
+        const cards = document.querySelector('.page-kpis[data-source="cache"]');
+        if (!cards || w.cachePaint) return;
+        w.cachePaint = {
+          kpis: [...cards.querySelectorAll('.value')].map((v) => v.textContent ?? ''),
+          engine: document.querySelector('[data-testid="engine-status"]')?.textContent ?? '',
+        };
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    };
+    const { page } = await launch({ init });
+    const kpiValues = () => page.locator('.page-kpis[data-source="live"] .value').allTextContents();
+    const cachePaint = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { cachePaint: { kpis: string[]; engine: string } | null })
+            .cachePaint,
+      );
+    await page.goto('./?orders=1000&seed=11');
+    await expect(page.locator('.page-kpis[data-source="live"] .value').first()).not.toHaveText(
+      '–',
+      { timeout: 180_000 },
+    );
+    const live = await kpiValues();
+    expect(live).toHaveLength(6);
+    expect(await cachePaint()).toBeNull();
+
+    await page.reload();
+    await expect(page.locator('.page-kpis[data-source="live"]')).toBeVisible({ timeout: 60_000 });
+    // The first paint came from the cache, before DuckDB had opened, and showed the same figures.
+    const painted = await cachePaint();
+    expect(painted?.kpis).toEqual(live);
+    expect(painted?.engine).not.toContain('DuckDB v');
+    expect(await kpiValues()).toEqual(live);
+    await expect(page.getByTestId('overview-cached')).toHaveCount(0);
+
+    // A statement from the console changes the data and saves it: the cached results belong to the
+    // older save, so the next load waits for the database instead of drawing them.
+    await page.evaluate(() =>
+      globalThis.lakehouse.engine.query('CREATE TABLE main.bump AS SELECT 1 AS x', {
+        channel: 'console',
+      }),
+    );
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('lakehouse:view-cache')))
+      .toBeNull();
+    await page.reload();
+    await expect(page.locator('.page-kpis[data-source="live"]')).toBeVisible({ timeout: 60_000 });
+    expect(await cachePaint()).toBeNull();
+    expect(await kpiValues()).toEqual(live);
+  });
+
   test('a reload during the demo load leaves a database that takes every later write (duckdb-wasm#2182)', async ({
     launch,
   }) => {

@@ -27,6 +27,8 @@ class DataState {
   demoRecipe = $state<DemoRecipe | null>(null);
   building = $state<{ progress: RunProgress | null; startedAt: number } | null>(null);
   lastRun = $state.raw<PipelineRun | null>(null);
+  /** True from page load until the saved data (or its absence) is known. */
+  opening = $state(true);
   reconciliation = $state.raw<PlainRow[]>([]);
   buildError = $state<string | null>(null);
 

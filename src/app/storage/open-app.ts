@@ -9,7 +9,11 @@ import { restoredNote } from './restored-note.ts';
  */
 export async function openData(onEmpty: () => void): Promise<void> {
   storageState.watch();
-  await dataState.refresh();
+  try {
+    await dataState.refresh();
+  } finally {
+    if (dataState.empty) dataState.opening = false;
+  }
   const status = await getEngine().storageStatus();
   const ready = status?.state === 'ready' ? status : null;
   if (dataState.empty) {
@@ -17,7 +21,11 @@ export async function openData(onEmpty: () => void): Promise<void> {
     return;
   }
   const writable = !ready?.readOnly;
-  await dataState.loadSaved();
+  try {
+    await dataState.loadSaved();
+  } finally {
+    dataState.opening = false;
+  }
   const rebuilding = writable && ((ready?.stale ?? false) || !dataState.lastRun);
   if (ready) {
     storageState.restored = restoredNote({

@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import { getEngine } from '../engine-client.ts';
 import type { StorageStatus, OwnerChoice } from '../../engine/storage/storage.ts';
+import { viewCache } from '../shared/page-query.ts';
 
 export interface Usage {
   usage: number;
@@ -19,7 +20,12 @@ class StorageState {
   watch(): void {
     if (this.#watching) return;
     this.#watching = true;
-    void getEngine().watchStorage(proxy((s: StorageStatus) => (this.status = s)));
+    void getEngine().watchStorage(
+      proxy((s: StorageStatus) => {
+        this.status = s;
+        if (s.state === 'ready') viewCache.settle(s.savedAt);
+      }),
+    );
   }
 
   get ready() {
