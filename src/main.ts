@@ -1,24 +1,13 @@
-import { mount } from 'svelte';
-import App from './app/App.svelte';
-import './app/theme.css';
 import { getEngine } from './app/engine-client.ts';
-import { openLink } from './app/links/opened.ts';
-import { folderWatch } from './app/data/folder-watch.svelte.ts';
-import { swState } from './app/storage/sw-state.svelte.ts';
+
+// DuckDB takes about two seconds to start (fetching and compiling its wasm in the engine worker), so
+// the worker starts first, and the app's own code (a megabyte, charts included) loads, parses and
+// mounts meanwhile instead of before.
+const engine = getEngine();
+void engine.init().catch(() => undefined);
 
 // For the browser's developer console (and the benchmarks and tests):
 // `await lakehouse.engine.rows('SELECT 42')`, `lakehouse.watch(directoryHandle)`.
-Object.assign(globalThis, {
-  lakehouse: {
-    engine: getEngine(),
-    watch: (handle: FileSystemDirectoryHandle) => folderWatch.start(handle),
-  },
-});
+Object.assign(globalThis, { lakehouse: { engine } });
 
-// A compressed link (`z=`) is inflated before the app mounts, so the app reads its view synchronously.
-void openLink(location.search).then(() => mount(App, { target: document.getElementById('app')! }));
-// After the database has started, so the precache download does not compete with it.
-void getEngine()
-  .init()
-  .catch(() => undefined)
-  .finally(() => void swState.register());
+void import('./app/start.ts').then(({ start }) => start());
