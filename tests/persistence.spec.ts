@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { startStaticServer } from '../scripts/lib/static-server.ts';
+import { sealHeaders } from '../src/engine/duck/file-format.ts';
 import { expect } from './fixtures.ts';
 import { DIST, persistentTest, type PersistentBrowser } from './persistent.ts';
 
@@ -438,6 +440,45 @@ test.describe('Persistence', () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  /** Every table (or view) of the database `run` queries, with its row count. */
+  async function tableCounts(
+    run: (sql: string) => Promise<Array<Record<string, unknown>>>,
+    type: 'BASE TABLE' | 'VIEW' = 'BASE TABLE',
+  ): Promise<Record<string, number>> {
+    const tables = await run(
+      `SELECT table_schema AS s, table_name AS t FROM information_schema.tables WHERE table_catalog = current_database() AND table_type = '${type}' ORDER BY 1, 2`,
+    );
+    if (!tables.length) return {};
+    const quote = (name: unknown) => `"${String(name).replaceAll('"', '""')}"`;
+    const counts = await run(
+      tables
+        .map(
+          ({ s, t }) =>
+            `SELECT '${String(s)}.${String(t)}' AS name, count(*)::INT AS n FROM ${quote(s)}.${quote(t)}`,
+        )
+        .join(' UNION ALL '),
+    );
+    return Object.fromEntries(counts.map(({ name, n }) => [String(name), Number(n)]));
+  }
+
+  /** The counts of a downloaded database file, read by native DuckDB in this process. */
+  async function nativeCounts(
+    file: string,
+    type?: 'BASE TABLE' | 'VIEW',
+  ): Promise<Record<string, number>> {
+    const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    const conn = await instance.connect();
+    try {
+      return await tableCounts(
+        async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(),
+        type,
+      );
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  }
+
   test('storage panel: clear all data after confirming, export and import the database', async ({
     launch,
   }) => {
@@ -447,12 +488,48 @@ test.describe('Persistence', () => {
     const panel = page.getByTestId('storage-panel');
     await expect(panel.getByTestId('storage-mode')).toContainText('OPFS');
     await expect(panel.getByTestId('storage-usage')).toContainText('available to this site');
+    await expect(panel).toContainText('duckdb lakehouse-….duckdb');
 
+    // The export is a DuckDB database file that native DuckDB opens, holding every table of the app.
+    const inApp = await tableCounts((sql) => rows(page, sql));
+    expect(inApp['bronze.olist_orders']).toBe(1000);
+    for (const schema of ['bronze', 'silver', 'gold', 'ml', 'meta'])
+      expect(
+        Object.keys(inApp).some((t) => t.startsWith(`${schema}.`)),
+        schema,
+      ).toBe(true);
     const download = page.waitForEvent('download');
+    const started = Date.now();
     await panel.getByRole('button', { name: 'Export database' }).click();
-    const file = await (await download).path();
+    const name = (await download).suggestedFilename();
+    const exportMs = Date.now() - started;
+    const file = test.info().outputPath(name);
+    await (await download).saveAs(file);
+    expect(name).toMatch(/^lakehouse-\d{4}-\d{2}-\d{2}\.duckdb$/);
     const exported = await readFile(file);
-    expect(exported.subarray(0, 8).toString()).toBe('LKHSNAP1');
+    expect(exported.subarray(8, 12).toString()).toBe('DUCK');
+    await expect(panel.getByTestId('storage-message')).toContainText(
+      `Exported ${Object.keys(inApp).length} tables as ${name}`,
+    );
+    await expect(panel.getByTestId('storage-message')).toContainText(
+      `Open it with DuckDB: duckdb ${name}`,
+    );
+    expect(await nativeCounts(file)).toEqual(inApp);
+    expect(await nativeCounts(file, 'VIEW')).toEqual(
+      await tableCounts((sql) => rows(page, sql), 'VIEW'),
+    );
+    test.info().annotations.push({
+      type: 'export',
+      description: `${exportMs} ms, ${exported.length} bytes, ${Object.keys(inApp).length} tables`,
+    });
+    // The export leaves nothing behind in OPFS but the app's own database and its WAL.
+    expect(
+      await page.evaluate(async () => {
+        const names: string[] = [];
+        for await (const key of (await navigator.storage.getDirectory()).keys()) names.push(key);
+        return names.sort();
+      }),
+    ).toEqual(['lakehouse.duckdb', 'lakehouse.duckdb.wal']);
 
     await panel.getByRole('button', { name: 'Clear all data…' }).click();
     const dialog = page.getByRole('alertdialog');
@@ -474,17 +551,147 @@ test.describe('Persistence', () => {
       ),
     ).toEqual([{ n: 0 }]);
 
-    await page.getByTestId('import-input').setInputFiles({
-      name: 'backup.lakehouse',
-      mimeType: 'application/octet-stream',
-      buffer: exported,
-    });
-    await expect(page.getByTestId('storage-message')).toContainText('Imported');
+    const importStarted = Date.now();
+    await page.getByTestId('import-input').setInputFiles(file);
+    await expect(page.getByTestId('storage-message')).toContainText(
+      `Imported ${Object.keys(inApp).length} tables from ${name}`,
+    );
+    test
+      .info()
+      .annotations.push({ type: 'import', description: `${Date.now() - importStarted} ms` });
+    expect(await tableCounts((sql) => rows(page, sql))).toEqual(inApp);
     await expect(page.getByTestId('batch-table').locator('tbody tr')).toHaveCount(18);
     await builtAndBalanced(page);
     await page.reload();
     await ready(page);
     await expect(page.getByTestId('restored-banner')).toContainText('Restored 18 loaded files');
+    expect(await rows(page, 'SELECT count(*)::INT AS n FROM bronze.olist_orders')).toEqual([
+      { n: 1000 },
+    ]);
+  });
+
+  test('storage panel: importing a file that is no readable DuckDB database says why and keeps the data', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.goto('./?p=data&demo=0');
+    await ready(page);
+    await page.evaluate(() =>
+      globalThis.lakehouse.engine.query(
+        'CREATE SCHEMA bronze; CREATE TABLE bronze.kept AS SELECT range AS i FROM range(1234)',
+        { channel: 'console' },
+      ),
+    );
+    const kept = async () => rows(page, 'SELECT count(*)::INT AS n FROM bronze.kept');
+    expect(await kept()).toEqual([{ n: 1234 }]);
+    const panel = page.getByTestId('storage-panel');
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export database' }).click();
+    const good = await readFile((await (await download).path())!);
+
+    const newer = new Uint8Array(good);
+    new DataView(newer.buffer).setBigUint64(12, 68n, true);
+    const refusals: Array<[string, Uint8Array, RegExp]> = [
+      [
+        'orders.duckdb',
+        new TextEncoder().encode('order_id,price\n1,2\n'),
+        /orders\.duckdb is neither a DuckDB database \(\.duckdb\) nor a database exported by this app/,
+      ],
+      ['half.duckdb', good.subarray(0, 20_000), /half\.duckdb is cut short/],
+      [
+        'newer.duckdb',
+        sealHeaders(newer),
+        /newer\.duckdb was written by a newer DuckDB .*\(storage version 68\)/,
+      ],
+    ];
+    for (const [name, bytes, message] of refusals) {
+      await page.getByTestId('import-input').setInputFiles({
+        name,
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(bytes),
+      });
+      await expect(panel.getByTestId('storage-error')).toContainText(message);
+      await expect(panel.getByTestId('storage-error')).toContainText('the data here is unchanged');
+      expect(await kept(), name).toEqual([{ n: 1234 }]);
+    }
+    await page.reload();
+    await ready(page);
+    expect(await kept()).toEqual([{ n: 1234 }]);
+  });
+
+  test('storage panel without OPFS: exports the app’s own format and says why, and imports a file native DuckDB wrote', async ({
+    launch,
+  }) => {
+    // Cross-origin isolated and without OPFS: DuckDB runs its threaded bundle in memory.
+    const server = await startStaticServer({ root: DIST, isolated: true });
+    try {
+      const { page } = await launch({
+        server,
+        init: () => {
+          Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined });
+        },
+      });
+      await page.goto('./?p=data&demo=0');
+      await ready(page);
+      expect((await page.evaluate(() => globalThis.lakehouse.engine.init())).bundle).toBe('coi');
+      const panel = page.getByTestId('storage-panel');
+      await expect(panel.getByTestId('storage-mode')).toContainText('IndexedDB');
+      await page.evaluate(() =>
+        globalThis.lakehouse.engine.query(
+          'CREATE SCHEMA bronze; CREATE TABLE bronze.kept AS SELECT range AS i FROM range(1234)',
+          { channel: 'console' },
+        ),
+      );
+
+      const download = page.waitForEvent('download');
+      await panel.getByRole('button', { name: 'Export database' }).click();
+      expect((await download).suggestedFilename()).toMatch(/^lakehouse-[\d-]+\.lakehouse$/);
+      await expect(panel.getByTestId('storage-message')).toContainText(
+        'This browser has no private file system (OPFS) to write a DuckDB file in, so this is the app’s own format',
+      );
+      const snapshot = await readFile((await (await download).path())!);
+      expect(snapshot.subarray(0, 8).toString()).toBe('LKHSNAP1');
+
+      const file = test.info().outputPath('from-python.duckdb');
+      const instance = await DuckDBInstance.create(file);
+      const conn = await instance.connect();
+      await conn.run(
+        'CREATE SCHEMA gold; CREATE TABLE gold.sales AS SELECT range AS day, range * 1.5 AS gmv FROM range(4321); CREATE VIEW gold.big AS SELECT * FROM gold.sales WHERE gmv > 6000; CHECKPOINT',
+      );
+      conn.closeSync();
+      instance.closeSync();
+      await page.getByTestId('import-input').setInputFiles(file);
+      await expect(panel.getByTestId('storage-message')).toContainText(
+        'Imported 1 table from from-python.duckdb.',
+      );
+      expect(
+        await rows(
+          page,
+          'SELECT count(*)::INT AS n, (SELECT count(*) FROM gold.big)::INT AS big FROM gold.sales',
+        ),
+      ).toEqual([{ n: 4321, big: 320 }]);
+      expect(
+        await rows(
+          page,
+          "SELECT count(*)::INT AS n FROM duckdb_tables() WHERE schema_name = 'bronze'",
+        ),
+      ).toEqual([{ n: 0 }]);
+
+      await page.getByTestId('import-input').setInputFiles({
+        name: 'backup.lakehouse',
+        mimeType: 'application/octet-stream',
+        buffer: snapshot,
+      });
+      await expect(panel.getByTestId('storage-message')).toContainText(
+        'Imported 2 tables from backup.lakehouse',
+      );
+      expect(await rows(page, 'SELECT count(*)::INT AS n FROM bronze.kept')).toEqual([{ n: 1234 }]);
+      await page.reload();
+      await ready(page);
+      expect(await rows(page, 'SELECT count(*)::INT AS n FROM bronze.kept')).toEqual([{ n: 1234 }]);
+    } finally {
+      await server.close();
+    }
   });
 
   test('killing the page during loads and builds never leaves a half batch or an unreadable database', async ({

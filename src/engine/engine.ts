@@ -18,7 +18,8 @@ import { exportTable, type ExportFormat } from './export/export-table.ts';
 import type { OwnerChoice, Storage, StorageConfig, StorageStatus } from './storage/storage.ts';
 import { writeState } from './storage/storage.ts';
 import { isQuotaError } from './storage/modes.ts';
-import { dropUserData, exportSnapshot, importSnapshot } from './storage/snapshot.ts';
+import { dropUserData } from './storage/snapshot.ts';
+import { exportDatabase, importDatabase, type DatabaseExport } from './storage/database-file.ts';
 import { savedRun } from './storage/saved-run.ts';
 
 export interface EngineDeps {
@@ -411,21 +412,32 @@ export function createEngine(deps: EngineDeps) {
       return savedRun(await driver()).catch(rethrow);
     },
 
-    /** Every table and view as one file ("Export database"); moved, not copied, to the caller. */
-    async exportDatabase(): Promise<Uint8Array> {
-      const bytes = await serial(async () =>
-        exportSnapshot(await session('tasks'), new Date().toISOString()),
+    /**
+     * The whole database as one file ("Export database"): a DuckDB database file (the app's own
+     * snapshot where the database cannot write one). Moved, not copied, to the caller.
+     */
+    async exportDatabase(onStep?: (step: string) => void): Promise<DatabaseExport> {
+      const result = await serial(async () =>
+        exportDatabase((await ready()).db, await session('tasks'), {
+          opfs: deps.storage?.opfsAvailable() ?? true,
+          now: new Date().toISOString(),
+          onStep,
+        }),
       ).catch(rethrow);
-      return deps.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+      return deps.transfer(result, [result.bytes.buffer as ArrayBuffer]);
     },
 
-    /** Replaces all data with an exported file's, then saves. */
-    importDatabase(bytes: Uint8Array): Promise<{ tables: number; savedAt: string }> {
+    /**
+     * Replaces all data with a DuckDB database file's or an exported `.lakehouse` snapshot's, in one
+     * transaction (a file that cannot be read changes nothing), then saves.
+     */
+    importDatabase(bytes: Uint8Array, fileName = 'The file') {
       assertWritable();
       return serial(async () => {
-        const header = await importSnapshot(await session('tasks'), bytes);
+        const { db } = await ready();
+        const result = await importDatabase(db, await session('tasks'), bytes, fileName);
         await checkpoint();
-        return { tables: header.tables.length, savedAt: header.savedAt };
+        return result;
       }).catch(rethrow);
     },
 

@@ -20,6 +20,16 @@ export interface DuckSession {
   close(): Promise<void>;
 }
 
+/** A new database file DuckDB can ATTACH, fill and DETACH, then give up whole (an export). */
+export interface ScratchDatabase {
+  /** What ATTACH takes. */
+  readonly path: string;
+  /** The file's bytes; call after its CHECKPOINT and DETACH. */
+  read(): Promise<Uint8Array>;
+  /** Deletes the file and its write-ahead log. */
+  remove(): Promise<void>;
+}
+
 /** A DuckDB-WASM database: the browser's AsyncDuckDB or the Node blocking build, behind one interface. */
 export interface DuckDatabase {
   readonly bundle: string;
@@ -36,6 +46,12 @@ export interface DuckDatabase {
    * must be emptied by hand in OPFS).
    */
   checkpoint(session: DuckSession): Promise<void>;
+  /**
+   * A new, empty database file to ATTACH, in the origin's private file system (OPFS); absent where
+   * the database cannot write one there (duckdb-wasm's threaded bundle, Node). `purpose` (letters)
+   * goes into its name.
+   */
+  scratchDatabase?(purpose: string): Promise<ScratchDatabase>;
   version(): Promise<string>;
   close(): Promise<void>;
 }

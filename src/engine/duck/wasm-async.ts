@@ -1,6 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { RecordBatch, Table } from 'apache-arrow';
 import type { DuckDatabase, DuckSession, ResultStream } from './types.ts';
+import { opfsScratchDatabase } from './scratch.ts';
 
 /**
  * Adapts duckdb-wasm's AsyncDuckDB (browser worker) to DuckDatabase; `afterCheckpoint` runs after
@@ -28,6 +29,10 @@ export function asyncDatabase(
       await session.exec('CHECKPOINT');
       await afterCheckpoint?.();
     },
+    // The threaded bundle cannot register OPFS files (scratch.ts says why).
+    ...(bundle !== 'coi' && {
+      scratchDatabase: (purpose: string) => opfsScratchDatabase(db, purpose),
+    }),
     version: () => db.getVersion(),
     close: () => db.terminate(),
   };

@@ -135,6 +135,12 @@ export function createStorage(deps: StorageDeps) {
 
     status: () => status,
 
+    /** Whether this tab can keep files in OPFS: its worker can, and the page did not find it missing. */
+    opfsAvailable(): boolean {
+      const worker = deps.workerCaps();
+      return worker.opfs && worker.syncHandles && config.caps?.opfs !== false;
+    },
+
     watch(listener: (s: StorageStatus) => void): () => void {
       listeners.add(listener);
       listener(status);
