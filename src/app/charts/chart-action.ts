@@ -18,7 +18,16 @@ export interface ChartPick {
 export interface ChartSpec {
   option: ChartOption;
   onpick?: (pick: ChartPick) => void;
+  /**
+   * A chart redrawn several times a second with options of the same shape (the Live page). Later
+   * options merge into the drawn chart, whose axes, legend and tooltip keep their views (series are
+   * matched by `id`: give each one); the first draw, the slowest (cold code), is set up in this
+   * task and painted in the next frame.
+   */
+  streaming?: boolean;
 }
+
+const sizeOf = (node: HTMLElement) => `${node.clientWidth}x${node.clientHeight}`;
 
 const isSpec = (x: ChartOption | ChartSpec): x is ChartSpec =>
   typeof x === 'object' && x !== null && 'option' in x && !('series' in x);
@@ -30,8 +39,11 @@ const isSpec = (x: ChartOption | ChartSpec): x is ChartSpec =>
 export function chart(node: HTMLElement, spec: ChartOption | ChartSpec) {
   let option = isSpec(spec) ? spec.option : spec;
   let onpick = isSpec(spec) ? spec.onpick : undefined;
+  let streaming = isSpec(spec) && spec.streaming === true;
   let theme = currentTheme();
   let instance = echarts.init(node, theme, { renderer: 'canvas' });
+  let size = sizeOf(node);
+  let drawn = false;
   const listen = () =>
     instance.on('click', (p) => {
       const e = p as { name?: string; seriesName?: string; value?: unknown; dataIndex?: number };
@@ -43,12 +55,23 @@ export function chart(node: HTMLElement, spec: ChartOption | ChartSpec) {
       });
     });
   const apply = () => {
-    instance.setOption({ backgroundColor: 'transparent', ...option }, true);
+    instance.setOption(
+      { backgroundColor: 'transparent', ...option },
+      streaming && drawn ? { replaceMerge: ['series'] } : { notMerge: true, lazyUpdate: streaming },
+    );
+    drawn = true;
     node.style.cursor = onpick ? 'pointer' : '';
   };
   listen();
   apply();
-  const resize = new ResizeObserver(() => instance.resize());
+  // The observer's first call reports the size the chart was just drawn at: resizing then would
+  // draw the whole chart a second time.
+  const resize = new ResizeObserver(() => {
+    const next = sizeOf(node);
+    if (next === size) return;
+    size = next;
+    instance.resize();
+  });
   resize.observe(node);
   // Follow theme switches (the data-theme attribute or the system scheme): a theme is fixed at init.
   const retheme = () => {
@@ -57,6 +80,8 @@ export function chart(node: HTMLElement, spec: ChartOption | ChartSpec) {
     theme = next;
     instance.dispose();
     instance = echarts.init(node, theme, { renderer: 'canvas' });
+    size = sizeOf(node);
+    drawn = false;
     listen();
     apply();
   };
@@ -71,6 +96,7 @@ export function chart(node: HTMLElement, spec: ChartOption | ChartSpec) {
     update(next: ChartOption | ChartSpec) {
       option = isSpec(next) ? next.option : next;
       onpick = isSpec(next) ? next.onpick : undefined;
+      streaming = isSpec(next) && next.streaming === true;
       apply();
     },
     destroy() {

@@ -102,6 +102,32 @@ describe('Live page option builders', () => {
     ]);
   });
 
+  it('gives every series an id, distinct within its chart: the Live charts merge redraws by series id', () => {
+    const funnelRow = {
+      windowStart: T,
+      windowEnd: T + H,
+      orders: 5,
+      ordersWithItems: 4,
+      ordersWithPayment: 3,
+      itemsConversionRate: 80,
+      paymentConversionRate: 60,
+      droppedAfterOrder: 1,
+      droppedAfterItems: 1,
+    };
+    const options = [
+      timelineOption([[T + H, T, T]]),
+      funnelOption([funnelRow]),
+      gmvOption([{ windowStart: T, windowEnd: T + H, gmv: 1, itemEvents: 1 }]),
+      dropoffOption([{ orderStatus: 'delivered', orders: 1, droppedOrders: 0 }]),
+      paymentMixOption([{ paymentType: 'boleto', payments: 1, totalValue: 1 }]),
+    ] as Array<{ series: Array<{ id?: string }> }>;
+    for (const option of options) {
+      const ids = option.series.map((s) => s.id);
+      expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
   it('payment mix: a payment type with markup stays text in the HTML tooltip (issue #9)', () => {
     const name = '"><svg onload=alert(1)>';
     const option = paymentMixOption([{ paymentType: name, payments: 1, totalValue: 10 }]) as {

@@ -25,6 +25,7 @@ const base = { animation: false, tooltip: { trigger: 'axis' as const } };
 /** Processing (simulated) time on x; the clock itself, the max event time seen and the watermark on y. */
 export function timelineOption(points: StreamSnapshot['timeline']): ChartOption {
   const line = (name: string, data: Array<[number, number]>, color: string, dashed = false) => ({
+    id: name,
     name,
     type: 'line',
     data,
@@ -64,6 +65,7 @@ const windowLabel = (ms: number) => formatEventTime(ms);
 /** Orders → with items → with payment per final window (seed 001's funnel). */
 export function funnelOption(rows: readonly FunnelRow[]): ChartOption {
   const bar = (name: string, data: number[], color: string) => ({
+    id: name,
     name,
     type: 'bar',
     data,
@@ -103,7 +105,13 @@ export function gmvOption(rows: readonly GmvRow[]): ChartOption {
     xAxis: { type: 'category', data: rows.map((r) => windowLabel(r.windowStart)) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => money.format(v) } },
     series: [
-      { name: 'GMV', type: 'bar', data: rows.map((r) => r.gmv), itemStyle: { color: '#2f8f75' } },
+      {
+        id: 'GMV',
+        name: 'GMV',
+        type: 'bar',
+        data: rows.map((r) => r.gmv),
+        itemStyle: { color: '#2f8f75' },
+      },
     ],
   };
 }
@@ -120,6 +128,7 @@ export function dropoffOption(rows: StreamSnapshot['dropoff']): ChartOption {
     yAxis: { type: 'category', data: ordered.map((r) => r.orderStatus) },
     series: [
       {
+        id: 'completed',
         name: 'completed',
         type: 'bar',
         stack: 'o',
@@ -127,6 +136,7 @@ export function dropoffOption(rows: StreamSnapshot['dropoff']): ChartOption {
         itemStyle: { color: '#2f8f75' },
       },
       {
+        id: 'dropped',
         name: 'dropped',
         type: 'bar',
         stack: 'o',
@@ -150,6 +160,7 @@ export function paymentMixOption(rows: StreamSnapshot['paymentMix']): ChartOptio
     legend: { orient: 'vertical', right: 0, top: 'middle' },
     series: [
       {
+        id: 'payments',
         type: 'pie',
         radius: ['45%', '70%'],
         center: ['35%', '50%'],
