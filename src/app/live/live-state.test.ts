@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, HOUR, MINUTE } from '../../stream/settings.ts';
-import { fromPageState, sliderFromSpeed, speedFromSlider, toPageState } from './live-state.ts';
+import {
+  fromPageState,
+  sliderFromSpeed,
+  speedFromSlider,
+  toPageState,
+  triggerChoices,
+} from './live-state.ts';
 
 describe('Live page URL state', () => {
   it('writes nothing for the defaults', () => {
@@ -47,5 +53,14 @@ describe('Live page URL state', () => {
     expect(speedFromSlider(0)).toBe(1);
     expect(speedFromSlider(6)).toBe(1_000_000);
     expect(sliderFromSpeed(1000)).toBe(3);
+  });
+});
+
+describe('micro-batch choices', () => {
+  it('lists the usual sizes, and a link’s own size in its place by duration', () => {
+    expect(triggerChoices('1h')).toEqual(['10m', '1h', '6h', '1d', '7d']);
+    expect(triggerChoices('30m')).toEqual(['10m', '30m', '1h', '6h', '1d', '7d']);
+    expect(triggerChoices('2d')).toEqual(['10m', '1h', '6h', '1d', '2d', '7d']);
+    expect(triggerChoices('nonsense')).toEqual(['10m', '1h', '6h', '1d', '7d']);
   });
 });

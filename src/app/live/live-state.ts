@@ -22,7 +22,15 @@ export const KEYS = {
 
 export const DEFAULT_SPEED: Speed = 1_000_000;
 export const WINDOW_CHOICES = ['1m', '1h', '1d'] as const;
-export const TRIGGER_CHOICES = ['1h', '6h', '1d', '7d'] as const;
+export const TRIGGER_CHOICES = ['10m', '1h', '6h', '1d', '7d'] as const;
+
+/** The micro-batch choices, with a link's own value among them (in duration order) if it is not one. */
+export function triggerChoices(current: string): string[] {
+  const choices: string[] = [...TRIGGER_CHOICES];
+  const ms = parseDuration(current);
+  if (choices.includes(current) || ms === null) return choices;
+  return [...choices, current].sort((a, b) => (parseDuration(a) ?? 0) - (parseDuration(b) ?? 0));
+}
 
 export interface LiveView {
   settings: StreamSettings;
