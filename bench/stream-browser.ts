@@ -82,6 +82,11 @@ async function runScenario(
   await page.getByRole('button', { name: /^(Start|Resume) replay/ }).click();
   let before = { batches: 0, events: 0 };
   if (s.seekTo) {
+    // A seek needs the replay open (its event log built): one sent while it prepares is dropped.
+    await page
+      .getByTestId('replay-state')
+      .filter({ hasText: /^running$/ })
+      .waitFor({ timeout: 600_000 });
     const ms = Date.parse(s.seekTo);
     await page.evaluate((at) => globalThis.lakehouse.engine.streamSeek(at), ms);
     await page
