@@ -8,13 +8,22 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('./echarts.ts', () => ({
   echarts: {
-    init: () => ({
-      setOption: (option: Record<string, unknown>, opts: unknown) =>
-        fake.setOptions.push({ option, opts }),
-      on: () => undefined,
-      resize: () => fake.resizes++,
-      dispose: () => undefined,
-    }),
+    // Like ECharts, an instance takes its node's size when it is created and when it resizes.
+    init: (node: { clientWidth: number; clientHeight: number }) => {
+      let size = [node.clientWidth, node.clientHeight];
+      return {
+        setOption: (option: Record<string, unknown>, opts: unknown) =>
+          fake.setOptions.push({ option, opts }),
+        on: () => undefined,
+        getWidth: () => size[0],
+        getHeight: () => size[1],
+        resize: () => {
+          fake.resizes++;
+          size = [node.clientWidth, node.clientHeight];
+        },
+        dispose: () => undefined,
+      };
+    },
   },
 }));
 
@@ -78,9 +87,9 @@ describe('chart action', () => {
     ]);
   });
 
-  it('does not draw a new chart twice: the resize observer first reports the size it was drawn at', () => {
+  it('does not draw a new streaming chart twice: the resize observer first reports the size it was drawn at', () => {
     const node = element(600, 280);
-    chart(node, line([1]));
+    chart(node, { option: line([1]), streaming: true });
     fake.observed[0]!();
     expect(fake.resizes).toBe(0);
     (node as { clientWidth: number }).clientWidth = 320;
@@ -88,5 +97,13 @@ describe('chart action', () => {
     expect(fake.resizes).toBe(1);
     fake.observed[0]!();
     expect(fake.resizes).toBe(1);
+  });
+
+  it('resizes any other chart whenever the observer calls', () => {
+    const node = element(600, 280);
+    chart(node, line([1]));
+    fake.observed[0]!();
+    fake.observed[0]!();
+    expect(fake.resizes).toBe(2);
   });
 });
