@@ -57,8 +57,14 @@ async function registerWal(db: duckdb.AsyncDuckDB, path: string): Promise<void> 
  */
 async function emptyWal(db: duckdb.AsyncDuckDB, path: string): Promise<void> {
   await db.dropFile(`${path}.wal`); // closes duckdb-wasm's access handle, which locks the file
-  const writable = await (await walHandle(path)).createWritable({ keepExistingData: false });
-  await writable.close();
+  // A sync access handle, as duckdb-wasm itself uses: where OPFS works for DuckDB, this does too.
+  const access = await (await walHandle(path)).createSyncAccessHandle();
+  try {
+    access.truncate(0);
+    access.flush();
+  } finally {
+    access.close();
+  }
   await registerWal(db, path);
 }
 
