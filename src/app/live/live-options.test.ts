@@ -10,6 +10,17 @@ import {
 
 const H = 3_600_000;
 const T = Date.UTC(2018, 0, 1);
+const funnelRow = {
+  windowStart: T,
+  windowEnd: T + H,
+  orders: 5,
+  ordersWithItems: 4,
+  ordersWithPayment: 3,
+  itemsConversionRate: 80,
+  paymentConversionRate: 60,
+  droppedAfterOrder: 1,
+  droppedAfterItems: 1,
+};
 type Series = { name: string; data: unknown[] };
 
 describe('Live page option builders', () => {
@@ -50,19 +61,7 @@ describe('Live page option builders', () => {
   });
 
   it('funnel: three bars per window, in funnel order', () => {
-    const option = funnelOption([
-      {
-        windowStart: T,
-        windowEnd: T + H,
-        orders: 5,
-        ordersWithItems: 4,
-        ordersWithPayment: 3,
-        itemsConversionRate: 80,
-        paymentConversionRate: 60,
-        droppedAfterOrder: 1,
-        droppedAfterItems: 1,
-      },
-    ]) as { xAxis: { data: string[] }; series: Series[] };
+    const option = funnelOption([funnelRow]) as { xAxis: { data: string[] }; series: Series[] };
     expect(option.xAxis.data).toEqual(['2018-01-01 00:00']);
     expect(option.series.map((s) => [s.name, s.data])).toEqual([
       ['orders', [5]],
@@ -103,17 +102,6 @@ describe('Live page option builders', () => {
   });
 
   it('gives every series an id, distinct within its chart: the Live charts merge redraws by series id', () => {
-    const funnelRow = {
-      windowStart: T,
-      windowEnd: T + H,
-      orders: 5,
-      ordersWithItems: 4,
-      ordersWithPayment: 3,
-      itemsConversionRate: 80,
-      paymentConversionRate: 60,
-      droppedAfterOrder: 1,
-      droppedAfterItems: 1,
-    };
     const options = [
       timelineOption([[T + H, T, T]]),
       funnelOption([funnelRow]),
