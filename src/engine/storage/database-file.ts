@@ -77,35 +77,23 @@ export async function exportDuckdbFile(
 }
 
 /** Macros, sequences and types outside the user schemas (in `main`), which `dropUserData` keeps. */
+const MAIN_OBJECTS = [
+  `SELECT DISTINCT schema_name, function_name AS name,
+     CASE function_type WHEN 'table_macro' THEN 'MACRO TABLE' ELSE 'MACRO' END AS kind
+   FROM duckdb_functions() WHERE database_name = current_database() AND NOT internal
+     AND function_type IN ('macro', 'table_macro')`,
+  `SELECT schema_name, sequence_name AS name, 'SEQUENCE' AS kind FROM duckdb_sequences()
+   WHERE database_name = current_database() AND NOT temporary`,
+  `SELECT schema_name, type_name AS name, 'TYPE' AS kind FROM duckdb_types()
+   WHERE database_name = current_database() AND NOT internal`,
+];
+
 async function dropMainObjects(session: DuckSession): Promise<void> {
-  const here = 'database_name = current_database()';
-  const macros = arrowRows(
-    await session.query(
-      `SELECT DISTINCT schema_name, function_name, function_type FROM duckdb_functions() WHERE ${here} AND NOT internal AND function_type IN ('macro', 'table_macro')`,
-    ),
-  );
-  for (const m of macros)
-    await session.exec(
-      `DROP MACRO ${m.function_type === 'table_macro' ? 'TABLE ' : ''}IF EXISTS ${quote(String(m.schema_name))}.${quote(String(m.function_name))}`,
-    );
-  const sequences = arrowRows(
-    await session.query(
-      `SELECT schema_name, sequence_name FROM duckdb_sequences() WHERE ${here} AND NOT temporary`,
-    ),
-  );
-  for (const s of sequences)
-    await session.exec(
-      `DROP SEQUENCE IF EXISTS ${quote(String(s.schema_name))}.${quote(String(s.sequence_name))}`,
-    );
-  const types = arrowRows(
-    await session.query(
-      `SELECT schema_name, type_name FROM duckdb_types() WHERE ${here} AND NOT internal`,
-    ),
-  );
-  for (const t of types)
-    await session.exec(
-      `DROP TYPE IF EXISTS ${quote(String(t.schema_name))}.${quote(String(t.type_name))}`,
-    );
+  for (const list of MAIN_OBJECTS)
+    for (const o of arrowRows(await session.query(list)))
+      await session.exec(
+        `DROP ${String(o.kind)} IF EXISTS ${quote(String(o.schema_name))}.${quote(String(o.name))}`,
+      );
 }
 
 /** Why DuckDB would not open the file, for a person; their data is untouched at this point. */
