@@ -18,6 +18,12 @@ async function ready(page: Page) {
   await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', { timeout: 60_000 });
 }
 
+/** The Data page without demo data, once the engine is up (an empty database stays empty). */
+async function openEmpty(page: Page) {
+  await page.goto('./?p=data&demo=0');
+  await ready(page);
+}
+
 async function builtAndBalanced(page: Page) {
   await expect(page.getByTestId('build-summary')).toContainText('quality 100%', {
     timeout: 120_000,
@@ -254,8 +260,7 @@ test.describe('Persistence', () => {
     launch,
   }) => {
     const { page } = await launch();
-    await page.goto('./?p=data&demo=0');
-    await ready(page);
+    await openEmpty(page);
     await page.reload();
     await ready(page);
     expect(await rows(page, 'SELECT wal_size FROM pragma_database_size()')).toEqual([
@@ -284,8 +289,7 @@ test.describe('Persistence', () => {
     launch,
   }) => {
     const first = await launch();
-    await first.page.goto('./?p=data&demo=0');
-    await ready(first.page);
+    await openEmpty(first.page);
     await first.page.evaluate(() =>
       globalThis.lakehouse.engine.exec(
         'CREATE TABLE main.wal_probe AS SELECT range AS i FROM range(50000)',
@@ -297,8 +301,7 @@ test.describe('Persistence', () => {
     await crash(first);
 
     const second = await launch();
-    await second.page.goto('./?p=data&demo=0');
-    await ready(second.page);
+    await openEmpty(second.page);
     await expect(second.page.getByTestId('storage-mode-banner')).toHaveCount(0);
     expect(
       await rows(
@@ -312,8 +315,7 @@ test.describe('Persistence', () => {
     launch,
   }) => {
     const first = await launch();
-    await first.page.goto('./?p=data&demo=0');
-    await ready(first.page);
+    await openEmpty(first.page);
     const exec = (sql: string) =>
       first.page.evaluate((s) => globalThis.lakehouse.engine.exec(s), sql);
     await exec('CREATE TABLE main.ckpt_probe (round INT, i INT)');
@@ -331,8 +333,7 @@ test.describe('Persistence', () => {
     await crash(first);
 
     const second = await launch();
-    await second.page.goto('./?p=data&demo=0');
-    await ready(second.page);
+    await openEmpty(second.page);
     expect(
       await rows(
         second.page,
@@ -350,8 +351,7 @@ test.describe('Persistence', () => {
     launch,
   }) => {
     const { page } = await launch();
-    await page.goto('./?p=data&demo=0');
-    await ready(page);
+    await openEmpty(page);
     await expect(page.getByTestId('batch-table')).toHaveCount(0);
     // Same tab: the previous document's database is handed over, and demo=0 is not remembered.
     await page.goto('./');
@@ -428,8 +428,7 @@ test.describe('Persistence', () => {
     await expect(banner).toHaveAttribute('data-mode', 'memory');
     await expect(banner).toContainText('gone when it closes');
     await builtAndBalanced(page);
-    await page.goto('./?p=data&demo=0');
-    await ready(page);
+    await openEmpty(page);
     await expect(page.getByTestId('batch-table')).toHaveCount(0);
     await expect(page.getByTestId('restored-banner')).toHaveCount(0);
     expect(
@@ -542,8 +541,7 @@ test.describe('Persistence', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete everything' }).click();
     await expect(panel.getByTestId('storage-message')).toContainText('All data was deleted');
     await expect(page.getByTestId('batch-table')).toHaveCount(0);
-    await page.goto('./?p=data&demo=0');
-    await ready(page);
+    await openEmpty(page);
     expect(
       await rows(
         page,
@@ -574,8 +572,7 @@ test.describe('Persistence', () => {
     launch,
   }) => {
     const { page } = await launch();
-    await page.goto('./?p=data&demo=0');
-    await ready(page);
+    await openEmpty(page);
     await page.evaluate(() =>
       globalThis.lakehouse.engine.query(
         'CREATE SCHEMA bronze; CREATE TABLE bronze.kept AS SELECT range AS i FROM range(1234)',
@@ -631,8 +628,7 @@ test.describe('Persistence', () => {
           Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined });
         },
       });
-      await page.goto('./?p=data&demo=0');
-      await ready(page);
+      await openEmpty(page);
       expect((await page.evaluate(() => globalThis.lakehouse.engine.init())).bundle).toBe('coi');
       const panel = page.getByTestId('storage-panel');
       await expect(panel.getByTestId('storage-mode')).toContainText('IndexedDB');
@@ -746,8 +742,7 @@ test.describe('Persistence', () => {
       }
       await kill();
       browser = await launch();
-      await browser.page.goto('./?p=data&demo=0');
-      await ready(browser.page);
+      await openEmpty(browser.page);
       // Reopened in OPFS (not fallen back), every batch whole, layers rebuilt where they were cut off.
       await expect(browser.page.getByTestId('restored-banner')).toContainText('(OPFS)');
       await expect(browser.page.getByTestId('storage-mode-banner')).toHaveCount(0);
@@ -779,8 +774,7 @@ test.describe('Persistence', () => {
     let site = await startStaticServer({ root });
     try {
       const { context, page } = await launch({ server: site });
-      await page.goto('./?p=data&demo=0');
-      await ready(page);
+      await openEmpty(page);
       expect(
         await page.evaluate(async () => {
           await navigator.serviceWorker.ready;
