@@ -6,6 +6,7 @@ import {
   gmvOption,
   paymentMixOption,
   timelineOption,
+  warmupOptions,
 } from './live-options.ts';
 
 const H = 3_600_000;
@@ -137,5 +138,27 @@ describe('formatSpan', () => {
   ])('%i ms → %s', async (ms, text) => {
     const { formatSpan } = await import('./live-options.ts');
     expect(formatSpan(ms)).toBe(text);
+  });
+
+  it('warm-up options: every Live chart, with the axis and series types the page draws', () => {
+    const shapes = warmupOptions().map((o) => {
+      const option = o as {
+        xAxis?: { type: string };
+        yAxis?: { type: string };
+        series: Array<{ type: string; data: unknown[] }>;
+      };
+      return [
+        option.xAxis?.type,
+        option.yAxis?.type,
+        option.series.map((s) => `${s.type}:${s.data.length}`).join(),
+      ];
+    });
+    expect(shapes).toEqual([
+      ['time', 'time', 'line:2,line:2,line:2'],
+      ['category', 'value', 'bar:2,bar:2,bar:2'],
+      ['category', 'value', 'bar:2'],
+      ['value', 'category', 'bar:2,bar:2'],
+      [undefined, undefined, 'pie:2'],
+    ]);
   });
 });

@@ -183,3 +183,40 @@ export function formatSpan(ms: number): string {
   if (h < 24) return `${h} h${m % 60 ? ` ${m % 60} min` : ''}`;
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
+
+/**
+ * Each Live chart drawn from two sample windows, for `warmCharts` to run their code before a
+ * replay needs it (the values are never shown).
+ */
+export function warmupOptions(): ChartOption[] {
+  const hour = 3_600_000;
+  const windows = [0, hour].map((windowStart, i) => ({
+    windowStart,
+    windowEnd: windowStart + hour,
+    orders: 4 + i,
+    ordersWithItems: 3,
+    ordersWithPayment: 2,
+    itemsConversionRate: 75,
+    paymentConversionRate: 50,
+    droppedAfterOrder: 1,
+    droppedAfterItems: 1,
+    gmv: 100 + i,
+    itemEvents: 3,
+  }));
+  return [
+    timelineOption([
+      [hour, hour, 0],
+      [2 * hour, 2 * hour, hour],
+    ]),
+    funnelOption(windows),
+    gmvOption(windows),
+    dropoffOption([
+      { orderStatus: 'delivered', orders: 3, droppedOrders: 0 },
+      { orderStatus: 'canceled', orders: 1, droppedOrders: 1 },
+    ]),
+    paymentMixOption([
+      { paymentType: 'credit_card', payments: 3, totalValue: 90 },
+      { paymentType: 'boleto', payments: 1, totalValue: 30 },
+    ]),
+  ];
+}
