@@ -12,6 +12,9 @@ import { loadModelFiles } from '../pipeline/load-files.ts';
  */
 describe('console writes are saved', () => {
   const saved: Uint8Array[] = [];
+  /** While set, a save waits for it before storing its snapshot (a save in progress). */
+  let holdSave: Promise<void> | null = null;
+  let savesStarted = 0;
   let engine: EngineApi;
 
   beforeAll(async () => {
@@ -21,9 +24,10 @@ describe('console writes are saved', () => {
       ownership: () => null,
       idb: {
         get: () => Promise.resolve(undefined),
-        set: (_key, value) => {
+        set: async (_key, value) => {
+          savesStarted++;
+          await holdSave;
           saved.push(value);
-          return Promise.resolve();
         },
         del: () => Promise.resolve(),
       },
@@ -57,5 +61,29 @@ describe('console writes are saved', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(1), { timeout: 10_000 });
     await engine.query('-- the second one\nINSERT INTO kept VALUES (8)', { channel: 'console' });
     await vi.waitFor(() => expect(saved).toHaveLength(2), { timeout: 10_000 });
+  });
+
+  it('a console write waits for a save in progress, and a WITH … INSERT is saved too', async () => {
+    // In OPFS a save is CHECKPOINT then the WAL emptied by hand: a commit between the two was cut.
+    let release!: () => void;
+    holdSave = new Promise((resolve) => (release = resolve));
+    const before = saved.length;
+    const started = savesStarted;
+    const saving = engine.checkpoint();
+    await vi.waitFor(() => expect(savesStarted).toBe(started + 1), { timeout: 10_000 });
+    let inserted = false;
+    const insert = engine
+      .query('WITH v AS (SELECT 9 AS x) INSERT INTO kept SELECT x FROM v', { channel: 'console' })
+      .then(() => (inserted = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inserted).toBe(false);
+    release();
+    holdSave = null;
+    await saving;
+    await insert;
+    // The save it waited for, then its own.
+    await vi.waitFor(() => expect(saved).toHaveLength(before + 2), { timeout: 10_000 });
+    const rows = await engine.rows('SELECT x FROM kept ORDER BY x');
+    expect(rows.map((r) => r.x)).toEqual([7, 8, 9]);
   });
 });

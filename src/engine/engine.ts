@@ -63,8 +63,12 @@ export type { QueryResult } from './collect-result.ts';
 
 const DEFAULT_MAX_ROWS = 10_000;
 /** A statement that may change the database: its first word, after comments, at the start or after a `;`. */
-const WRITES =
-  /(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(create|insert|update|delete|drop|alter|copy|truncate|import|attach|merge|comment)\b/i;
+const WRITE_START =
+  /(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(create|insert|update|delete|drop|alter|copy|truncate|import|attach|detach|merge|comment|commit|end|checkpoint|vacuum)\b/i;
+/** `WITH … INSERT | UPDATE | DELETE`: a statement that writes through common table expressions. */
+const WRITE_WITH =
+  /(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*with\b[^;]*\b(insert|update|delete)\b/i;
+const writes = (sql: string) => WRITE_START.test(sql) || WRITE_WITH.test(sql);
 
 export function createEngine(deps: EngineDeps) {
   let database: Promise<{ db: DuckDatabase; info: EngineInfo }> | null = null;
@@ -174,9 +178,17 @@ export function createEngine(deps: EngineDeps) {
    * `api.checkpoint()` from outside one.
    */
   async function checkpoint(): Promise<string | null> {
-    if (!deps.storage) return null;
-    return deps.storage.save(await session('tasks'));
+    const storage = deps.storage;
+    if (!storage) return null;
+    const tasks = await session('tasks');
+    return walGate(() => storage.save(tasks));
   }
+  /**
+   * In OPFS a save is a CHECKPOINT and then the WAL emptied by hand (duck/browser.ts): a commit that
+   * landed between the two would be cut from the WAL, and lost if the tab died before the next save.
+   * Console statements that may commit run outside the serial queue, so they and saves take turns here.
+   */
+  const walGate = createTaskQueue();
   const markStale = (stale: boolean) =>
     deps.storage
       ? session('tasks').then((s) => writeState(s, 'layers_stale', stale ? '1' : '0'))
@@ -212,22 +224,26 @@ export function createEngine(deps: EngineDeps) {
     ): Promise<QueryResult> {
       const channel = options.channel ?? 'default';
       const conn = await session(channel);
-      const started = deps.now();
+      const write = channel === 'console' && writes(sql);
       cancelled.delete(channel);
       try {
-        const source = options.params?.length
-          ? tableStream(await conn.query(sql, options.params))
-          : await conn.stream(sql);
-        const result = await collectResult(source, {
-          maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
-          isCancelled: () => cancelled.has(channel),
-          onRows: onProgress && ((rows) => onProgress({ rows, elapsedMs: deps.now() - started })),
-          elapsedMs: () => deps.now() - started,
-        });
+        const run = async () => {
+          const started = deps.now();
+          const source = options.params?.length
+            ? tableStream(await conn.query(sql, options.params))
+            : await conn.stream(sql);
+          return collectResult(source, {
+            maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+            isCancelled: () => cancelled.has(channel),
+            onRows: onProgress && ((rows) => onProgress({ rows, elapsedMs: deps.now() - started })),
+            elapsedMs: () => deps.now() - started,
+          });
+        };
+        const result = write ? await walGate(run) : await run();
         if (cancelled.has(channel)) throw new EngineError('cancelled', 'Query cancelled.');
         // What the user changes from the console is saved like a load; queued, so a result never
         // waits for a load or build in progress.
-        if (channel === 'console' && WRITES.test(sql)) void serial(checkpoint).catch(() => null);
+        if (write) void serial(checkpoint).catch(() => null);
         return deps.transfer(result, [result.ipc.buffer as ArrayBuffer]);
       } catch (error) {
         throw cancelled.has(channel)

@@ -53,7 +53,7 @@ async function registerWal(db: duckdb.AsyncDuckDB, path: string): Promise<void> 
  * already checkpointed: every commit since the last CHECKPOINT of a session was lost on reload
  * (tests/persistence.spec.ts "commits after a checkpoint"). Truncating it by hand restores what
  * DuckDB expects: the next commit starts a fresh WAL with the current iteration. Run only while no
- * other write commits (the engine checkpoints from its serial task queue).
+ * other write commits (the engine's saves and console writes take turns: `walGate` in engine.ts).
  */
 async function emptyWal(db: duckdb.AsyncDuckDB, path: string): Promise<void> {
   await db.dropFile(`${path}.wal`); // closes duckdb-wasm's access handle, which locks the file
