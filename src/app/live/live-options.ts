@@ -15,9 +15,22 @@ const money = new Intl.NumberFormat('en-US', {
   notation: 'compact',
   maximumFractionDigits: 1,
 });
+// Event times are UTC fields (see formatEventTime), so the chart reads them in UTC (`useUTC`), and a
+// tick is labelled for its level: within a few days, hours ("06:00") between the dates.
 const timeAxis = {
   type: 'time' as const,
-  axisLabel: { formatter: (v: number) => formatEventTime(v, false), hideOverlap: true },
+  axisLabel: {
+    hideOverlap: true,
+    formatter: {
+      year: '{yyyy}',
+      month: '{yyyy}-{MM}',
+      day: '{yyyy}-{MM}-{dd}',
+      hour: '{HH}:{mm}',
+      minute: '{HH}:{mm}',
+      second: '{HH}:{mm}:{ss}',
+      millisecond: '{HH}:{mm}:{ss}',
+    },
+  },
 };
 // Ten updates a second: animations would only lag behind the data.
 const base = { animation: false, tooltip: { trigger: 'axis' as const } };
@@ -35,6 +48,7 @@ export function timelineOption(points: StreamSnapshot['timeline']): ChartOption 
   });
   return {
     ...base,
+    useUTC: true,
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { ...timeAxis, name: 'processing time' },
