@@ -177,6 +177,45 @@ test.describe('Persistence', () => {
     expect(await kpiValues()).toEqual(live);
   });
 
+  test('every dashboard page keeps its last results: a reload draws the Sales page before the database opens', async ({
+    launch,
+  }) => {
+    // Records the category table as the page first showed it from the cache, and the engine then.
+    const init = () => {
+      const w = window as unknown as { cachePaint: { rows: string[]; engine: string } | null };
+      w.cachePaint = null;
+      new MutationObserver(() => {
+        const table = document.querySelector(
+          '.page-results[data-source="cache"] [data-testid="category-table"]',
+        );
+        if (!table || w.cachePaint) return;
+        w.cachePaint = {
+          rows: [...table.querySelectorAll('tbody tr')].map((r) => r.textContent ?? ''),
+          engine: document.querySelector('[data-testid="engine-status"]')?.textContent ?? '',
+        };
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    };
+    const { page } = await launch({ init });
+    const liveRows = page.locator(
+      '.page-results[data-source="live"] [data-testid="category-table"] tbody tr',
+    );
+    await page.goto('./?p=sales&orders=1000&seed=11');
+    await expect(liveRows.first()).toBeVisible({ timeout: 180_000 });
+    const live = await liveRows.allTextContents();
+    expect(live.length).toBeGreaterThan(3);
+
+    await page.reload();
+    await expect(liveRows.first()).toBeVisible({ timeout: 60_000 });
+    const painted = await page.evaluate(
+      () =>
+        (window as unknown as { cachePaint: { rows: string[]; engine: string } | null }).cachePaint,
+    );
+    expect(painted?.rows).toEqual(live);
+    expect(painted?.engine).not.toContain('DuckDB v');
+    expect(await liveRows.allTextContents()).toEqual(live);
+    await expect(page.getByTestId('page-cached')).toHaveCount(0);
+  });
+
   test('a reload during the demo load leaves a database that takes every later write (duckdb-wasm#2182)', async ({
     launch,
   }) => {

@@ -63,10 +63,27 @@ describe('view cache', () => {
     const store = memoryStore();
     const cache = createViewCache(store);
     cache.settle('v1');
+    // 2,000 rows: an entry of 57,803 characters in JSON, so 17 of them fit in 1,000,000.
     const big = Array.from({ length: 2000 }, (_, i) => ({ bucket: `b${i}`, gmv: i }));
-    for (let i = 0; i < 20; i++) cache.put({ sql: `SELECT ${i}`, params: [] }, big);
-    expect(store.map.get('lakehouse:view-cache')!.length).toBeLessThanOrEqual(400_000);
-    expect(cache.get({ sql: 'SELECT 19', params: [] })).toHaveLength(2000);
-    expect(cache.get({ sql: 'SELECT 0', params: [] })).toBeUndefined();
+    for (let i = 0; i < 30; i++) cache.put({ sql: `SELECT ${i}`, params: [] }, big);
+    expect(store.map.get('lakehouse:view-cache')!.length).toBeLessThanOrEqual(1_000_000);
+    expect(cache.get({ sql: 'SELECT 29', params: [] })).toHaveLength(2000);
+    expect(cache.get({ sql: 'SELECT 13', params: [] })).toHaveLength(2000);
+    expect(cache.get({ sql: 'SELECT 12', params: [] })).toBeUndefined();
+  });
+
+  it('does not keep one result too large to share the store, and forgets its older rows', () => {
+    const store = memoryStore();
+    const cache = createViewCache(store);
+    cache.settle('v1');
+    const scatter = { sql: 'SELECT price FROM products', params: [] };
+    cache.put(scatter, [{ price: 1 }]);
+    cache.put(kpis, [{ period: 'current' }]);
+    cache.put(
+      scatter,
+      Array.from({ length: 10_000 }, (_, i) => ({ price: i + 0.5 })),
+    );
+    expect(cache.get(scatter)).toBeUndefined();
+    expect(cache.get(kpis)).toEqual([{ period: 'current' }]);
   });
 });

@@ -2,9 +2,11 @@ import type { PlainRow } from '../../engine/arrow-rows.ts';
 import type { Query } from '../filters/filters.ts';
 
 const KEY = 'lakehouse:view-cache';
-/** A page's worth of small result sets (KPIs, a trend, a few top-N lists), a few views deep. */
-const MAX_ENTRIES = 36;
-const MAX_CHARS = 400_000;
+/** Every dashboard page's small result sets (KPIs, trends, top-N lists), a few views deep. */
+const MAX_ENTRIES = 96;
+const MAX_CHARS = 1_000_000;
+/** A result larger than this (a scatter of every product) is not kept: it would push out the rest. */
+const MAX_ENTRY_CHARS = 100_000;
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -72,7 +74,7 @@ export function createViewCache(store: KeyValue | null) {
       if (saved?.version !== current) saved = { version: current, entries: [] };
       const key = keyOf(q);
       saved.entries = saved.entries.filter(([k]) => k !== key);
-      saved.entries.push([key, rows]);
+      if (JSON.stringify(rows).length <= MAX_ENTRY_CHARS) saved.entries.push([key, rows]);
       if (saved.entries.length > MAX_ENTRIES) saved.entries.shift();
       write();
     },
