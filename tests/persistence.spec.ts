@@ -159,7 +159,7 @@ test.describe('Persistence', () => {
     expect(painted?.kpis).toEqual(live);
     expect(painted?.engine).not.toContain('DuckDB v');
     expect(await kpiValues()).toEqual(live);
-    await expect(page.getByTestId('overview-cached')).toHaveCount(0);
+    await expect(page.getByTestId('page-cached')).toHaveCount(0);
 
     // A statement from the console changes the data and saves it: the cached results belong to the
     // older save, so the next load waits for the database instead of drawing them.
