@@ -15,6 +15,8 @@ describe('console writes are saved', () => {
   /** While set, a save waits for it before storing its snapshot (a save in progress). */
   let holdSave: Promise<void> | null = null;
   let savesStarted = 0;
+  /** What happened, in order, for the tests that care (saves and build progress). */
+  const events: string[] = [];
   let engine: EngineApi;
 
   beforeAll(async () => {
@@ -26,6 +28,7 @@ describe('console writes are saved', () => {
         get: () => Promise.resolve(undefined),
         set: async (_key, value) => {
           savesStarted++;
+          events.push('save');
           await holdSave;
           saved.push(value);
         },
@@ -85,5 +88,24 @@ describe('console writes are saved', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(before + 2), { timeout: 10_000 });
     const rows = await engine.rows('SELECT x FROM kept ORDER BY x');
     expect(rows.map((r) => r.x)).toEqual([7, 8, 9]);
+  });
+
+  it('a save never runs in the middle of a build', async () => {
+    // A build outside the serial queue ran beside the save a load had queued: in OPFS the save's
+    // CHECKPOINT and emptied WAL failed the build's commits (tests/sources.spec.ts, now and then).
+    events.length = 0;
+    holdSave = null;
+    // The save is asked for once the build is under way.
+    let save: Promise<unknown> | null = null;
+    await engine.buildPipeline(() => {
+      events.push('build progress');
+      save ??= engine.checkpoint();
+    });
+    await save;
+    const first = events.indexOf('build progress');
+    const last = events.lastIndexOf('build progress');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(events.slice(first, last + 1)).not.toContain('save');
+    expect(events).toContain('save');
   });
 });

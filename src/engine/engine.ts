@@ -372,19 +372,23 @@ export function createEngine(deps: EngineDeps) {
 
     /** Runs the silver, gold and ml models over bronze, then their data tests. */
     buildPipeline(onProgress?: (p: RunProgress) => void): Promise<PipelineRun> {
-      return writeTask(async () => {
-        const controller = (build = new AbortController());
-        try {
-          const run = await runPipeline(await driver(), await deps.modelFiles(), {
-            onProgress,
-            signal: controller.signal,
-          });
-          if (run.status === 'success') await markStale(false);
-          return run;
-        } finally {
-          build = null;
-        }
-      });
+      // In the serial queue like a load (the ingestor queues its own work): a build outside it ran
+      // beside a queued save, whose CHECKPOINT and emptied WAL failed the build's commits.
+      return writeTask(() =>
+        serial(async () => {
+          const controller = (build = new AbortController());
+          try {
+            const run = await runPipeline(await driver(), await deps.modelFiles(), {
+              onProgress,
+              signal: controller.signal,
+            });
+            if (run.status === 'success') await markStale(false);
+            return run;
+          } finally {
+            build = null;
+          }
+        }),
+      );
     },
 
     async cancelBuild(): Promise<void> {
