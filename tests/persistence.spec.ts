@@ -216,6 +216,43 @@ test.describe('Persistence', () => {
     await expect(page.getByTestId('page-cached')).toHaveCount(0);
   });
 
+  test('Marketing, Operations and Products also draw their last results on a reload, the same text as live', async ({
+    launch,
+  }) => {
+    // The page's text when it first showed results from the cache, and the engine then.
+    const init = () => {
+      const w = window as unknown as { cachePaint: { text: string; engine: string } | null };
+      w.cachePaint = null;
+      new MutationObserver(() => {
+        const results = document.querySelector<HTMLElement>('.page-results[data-source="cache"]');
+        if (!results || w.cachePaint) return;
+        w.cachePaint = {
+          text: results.innerText,
+          engine: document.querySelector('[data-testid="engine-status"]')?.textContent ?? '',
+        };
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    };
+    const { page } = await launch({ init });
+    const live = page.locator('.page-results[data-source="live"]');
+    await page.goto('./?orders=1000&seed=11');
+    await expect(live).toBeVisible({ timeout: 180_000 });
+    for (const p of ['marketing', 'operations', 'products']) {
+      await page.goto(`./?p=${p}`);
+      await expect(live.locator('.page-table, table').first()).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      const text = await live.evaluate((e) => (e as HTMLElement).innerText);
+      expect(text.length, p).toBeGreaterThan(200);
+      await page.reload();
+      await expect(live.locator('.page-table, table').first()).toBeVisible({ timeout: 60_000 });
+      const painted = await page.evaluate(
+        () =>
+          (window as unknown as { cachePaint: { text: string; engine: string } | null }).cachePaint,
+      );
+      expect(painted?.engine, p).not.toContain('DuckDB v');
+      expect(painted?.text, p).toEqual(text);
+    }
+  });
+
   test('a reload during the demo load leaves a database that takes every later write (duckdb-wasm#2182)', async ({
     launch,
   }) => {

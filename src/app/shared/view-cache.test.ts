@@ -86,4 +86,20 @@ describe('view cache', () => {
     expect(cache.get(scatter)).toBeUndefined();
     expect(cache.get(kpis)).toEqual([{ period: 'current' }]);
   });
+
+  it('keeps the build the rows came from, under the same rule as the rows', () => {
+    const store = memoryStore();
+    const cache = createViewCache(store);
+    const run = {
+      runId: 'r1',
+      models: [{ model: 'gold.loyalty_tiers', status: 'built', rows: 4 }],
+    };
+    cache.putRun(run); // before the storage reported: not kept
+    cache.settle('v1');
+    cache.putRun(run);
+    const reload = createViewCache(store);
+    expect(reload.getRun()).toEqual(run);
+    reload.settle('v2');
+    expect(reload.getRun()).toBeUndefined();
+  });
 });

@@ -15,6 +15,8 @@ interface Saved {
   version: string;
   /** Oldest first: [query key, rows]. */
   entries: Array<[string, PlainRow[]]>;
+  /** The build the rows came from (its table list decides which queries a page runs). */
+  run?: unknown;
 }
 
 const keyOf = (q: Query) => JSON.stringify([q.sql, q.params]);
@@ -77,6 +79,21 @@ export function createViewCache(store: KeyValue | null) {
       if (JSON.stringify(rows).length <= MAX_ENTRY_CHARS) saved.entries.push([key, rows]);
       if (saved.entries.length > MAX_ENTRIES) saved.entries.shift();
       write();
+    },
+
+    /** The build (pipeline run) the database holds, kept with the rows read from it. */
+    putRun(run: unknown): void {
+      if (!current || run === null || run === undefined) return;
+      if (saved?.version !== current) saved = { version: current, entries: [] };
+      if (JSON.stringify(saved.run) === JSON.stringify(run)) return;
+      saved.run = run;
+      write();
+    },
+
+    /** The build the kept rows came from, if they are from the database's current save. */
+    getRun(): unknown {
+      if (!saved || (current !== undefined && current !== saved.version)) return undefined;
+      return saved.run;
     },
 
     /** The storage reports the save it holds (null: nothing saved, or memory only). */
