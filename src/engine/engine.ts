@@ -193,7 +193,11 @@ export function createEngine(deps: EngineDeps) {
     deps.storage
       ? session('tasks').then((s) => writeState(s, 'layers_stale', stale ? '1' : '0'))
       : null;
-  /** Runs a write task after flagging the layers stale, then saves what it committed. */
+  /**
+   * Runs a write task after flagging the layers stale, then saves what it committed. `work` must put
+   * its database work in the serial queue itself (the ingestor's tasks do, so does the build): run
+   * beside it, a queued save would CHECKPOINT and empty the WAL under its commits.
+   */
   function writeTask<T>(work: () => Promise<T>): Promise<T> {
     assertWritable();
     return serial(() => markStale(true) ?? Promise.resolve())
