@@ -62,12 +62,15 @@ export interface QueryProgress {
 export type { QueryResult } from './collect-result.ts';
 
 const DEFAULT_MAX_ROWS = 10_000;
-/** A statement that may change the database: its first word, after comments, at the start or after a `;`. */
-const WRITE_START =
-  /(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(create|insert|update|delete|drop|alter|copy|truncate|import|attach|detach|merge|comment|commit|end|checkpoint|vacuum)\b/i;
+/** The start of a statement: the start of the text or a `;`, then blanks and comments. */
+const STATEMENT = String.raw`(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*`;
+/** A statement that may change the database, by its first word. */
+const WRITE_START = new RegExp(
+  `${STATEMENT}(create|insert|update|delete|drop|alter|copy|truncate|import|attach|detach|merge|comment|commit|end|checkpoint|vacuum)\\b`,
+  'i',
+);
 /** `WITH … INSERT | UPDATE | DELETE`: a statement that writes through common table expressions. */
-const WRITE_WITH =
-  /(^|;)\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*with\b[^;]*\b(insert|update|delete)\b/i;
+const WRITE_WITH = new RegExp(`${STATEMENT}with\\b[^;]*\\b(insert|update|delete)\\b`, 'i');
 const writes = (sql: string) => WRITE_START.test(sql) || WRITE_WITH.test(sql);
 
 export function createEngine(deps: EngineDeps) {

@@ -1,9 +1,5 @@
 import { echarts, type ChartOption } from './echarts.ts';
-
-/** Runs `run` in a task of its own after the next frame, so a lazy update paints in between. */
-function afterFrame(run: () => void) {
-  requestAnimationFrame(() => setTimeout(run, 0));
-}
+import { nextFrame } from './next-frame.ts';
 
 /** A bare grid, an empty series, a series with points, legend and tooltip: ECharts' common code. */
 const STEPS: ChartOption[] = [
@@ -52,7 +48,7 @@ let warming: Promise<void> | null = null;
  */
 export function warmCharts(
   options: readonly ChartOption[],
-  { schedule = afterFrame, theme = 'lakehouse-light' }: WarmupOptions = {},
+  { schedule = nextFrame, theme = 'lakehouse-light' }: WarmupOptions = {},
 ): Promise<void> {
   warming ??= new Promise<void>((resolve) => {
     const node = document.createElement('div');

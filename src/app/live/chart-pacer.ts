@@ -1,16 +1,11 @@
+import { nextFrame } from '../charts/next-frame.ts';
+
 export interface PacerOptions {
   /** Runs `run` in a task of its own, no sooner than `afterMs` from now. */
   schedule?: (run: () => void, afterMs: number) => void;
   now?: () => number;
   /** How long the pacer rests after a draw, as a multiple of the time the draw took. */
   rest?: number;
-}
-
-/** A task after the next frame (or after `afterMs` and then the next frame). */
-function nextFrame(run: () => void, afterMs: number) {
-  const frame = () => requestAnimationFrame(() => setTimeout(run, 0));
-  if (afterMs > 0) setTimeout(frame, afterMs);
-  else frame();
 }
 
 /**

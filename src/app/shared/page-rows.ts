@@ -5,6 +5,9 @@ import type { Query } from '../filters/filters.ts';
 import { storageState } from '../storage/storage-state.svelte.ts';
 import { runCachedQuery, viewCache } from './page-query.ts';
 
+/** One list of rows per query, in the order of the queries. */
+type RowsOf<Q extends ReadonlyArray<unknown>> = { -readonly [K in keyof Q]: PlainRow[] };
+
 /**
  * One `$effect`'s queries on a dashboard page; returns the effect's cleanup, which drops an answer
  * that comes after the view changed. Once the layers are built the queries run and their rows are
@@ -12,9 +15,9 @@ import { runCachedQuery, viewCache } from './page-query.ts';
  * on a reload, the rows the last visit kept are shown at once instead (`fromCache`), when every
  * query of the effect has them. A `null` query (a table this build lacks) answers no rows.
  */
-export function pageRows(
-  queries: ReadonlyArray<Query | null>,
-  show: (rows: PlainRow[][], fromCache: boolean) => void,
+export function pageRows<const Q extends ReadonlyArray<Query | null>>(
+  queries: Q,
+  show: (rows: RowsOf<Q>, fromCache: boolean) => void,
   fail: (message: string) => void,
 ): (() => void) | undefined {
   if (!dataState.lastRun) {
@@ -22,7 +25,7 @@ export function pageRows(
     void storageState.status;
     if (!dataState.opening) return undefined;
     const cached = queries.map((q) => (q ? viewCache.get(q) : []));
-    if (cached.every((rows) => rows !== undefined)) show(cached as PlainRow[][], true);
+    if (cached.every((rows) => rows !== undefined)) show(cached as RowsOf<Q>, true);
     return undefined;
   }
   const run = dataState.lastRun;
@@ -31,7 +34,7 @@ export function pageRows(
     .then((rows) => {
       // Only what picks a page's queries and notes: which models were built, with how many rows.
       viewCache.putRun({ ...run, bronze: [], tests: [] });
-      if (!stale) show(rows, false);
+      if (!stale) show(rows as RowsOf<Q>, false);
     })
     .catch((e: Error) => {
       if (!stale) fail(e.message);
